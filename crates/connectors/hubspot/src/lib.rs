@@ -1,0 +1,1 @@
+//! HubSpot CRM connector.

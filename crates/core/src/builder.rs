@@ -1,0 +1,173 @@
+//! Turns a list of typed tools into a `Connector`, so that the specs the
+//! gateway lists and the table it dispatches through are built from the
+//! same values and cannot drift apart.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use serde_json::Value;
+
+use crate::naming::{validate_permission, validate_tool_name, NameError};
+use crate::schema::schema_object;
+use crate::{CallContext, Connector, ConnectorError, Health, Tool, ToolOutput, ToolSpec};
+
+#[async_trait]
+trait ErasedTool<S>: Send + Sync {
+    async fn call(
+        &self,
+        state: &S,
+        ctx: &CallContext,
+        args: Value,
+    ) -> Result<ToolOutput, ConnectorError>;
+}
+
+struct Typed<T>(T);
+
+#[async_trait]
+impl<T: Tool> ErasedTool<T::State> for Typed<T> {
+    async fn call(
+        &self,
+        state: &T::State,
+        ctx: &CallContext,
+        args: Value,
+    ) -> Result<ToolOutput, ConnectorError> {
+        let args = parse_args::<T::Args>(args)?;
+        let output = self.0.call(state, ctx, args).await?;
+        let text = T::render(&output);
+        let structured = serde_json::to_value(&output).map_err(|e| {
+            ConnectorError::internal("the tool produced an output that is not JSON").with_source(e)
+        })?;
+        Ok(ToolOutput { structured, text })
+    }
+}
+
+/// Deserializes arguments, naming the offending field in the error.
+/// A missing or `null` argument object counts as `{}`.
+fn parse_args<A: serde::de::DeserializeOwned>(args: Value) -> Result<A, ConnectorError> {
+    let args = match args {
+        Value::Null => Value::Object(Default::default()),
+        Value::Object(map) => Value::Object(map),
+        other => {
+            return Err(ConnectorError::invalid_args(format!(
+                "arguments must be a JSON object, got {}",
+                json_type(&other)
+            )))
+        }
+    };
+    serde_path_to_error::deserialize(args).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let message = if path == "." {
+            format!("invalid arguments: {inner}")
+        } else {
+            format!("invalid argument `{path}`: {inner}")
+        };
+        ConnectorError::invalid_args(message)
+    })
+}
+
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Collects tools for one connector; `build()` checks names and permissions.
+pub struct ConnectorBuilder<S: Send + Sync + 'static> {
+    id: String,
+    state: Arc<S>,
+    specs: Vec<ToolSpec>,
+    tools: Vec<Box<dyn ErasedTool<S>>>,
+}
+
+impl<S: Send + Sync + 'static> ConnectorBuilder<S> {
+    pub fn new(id: impl Into<String>, state: S) -> Self {
+        ConnectorBuilder {
+            id: id.into(),
+            state: Arc::new(state),
+            specs: Vec::new(),
+            tools: Vec::new(),
+        }
+    }
+
+    /// Adds one typed tool.
+    pub fn tool<T: Tool<State = S>>(mut self, tool: T) -> Self {
+        self.specs.push(ToolSpec {
+            name: T::NAME.to_owned(),
+            title: T::TITLE.to_owned(),
+            description: T::DESCRIPTION.to_owned(),
+            input_schema: Arc::new(schema_object::<T::Args>()),
+            output_schema: Some(Arc::new(schema_object::<T::Output>())),
+            permission: T::PERMISSION.to_owned(),
+            effect: T::EFFECT,
+            cache: T::CACHE,
+            idempotent: T::IDEMPOTENT,
+            open_world: true,
+        });
+        self.tools.push(Box::new(Typed(tool)));
+        self
+    }
+
+    /// Checks every name and permission, then freezes the connector.
+    pub fn build(self) -> Result<Arc<dyn Connector>, NameError> {
+        let mut index = HashMap::new();
+        for (i, spec) in self.specs.iter().enumerate() {
+            validate_tool_name(&self.id, &spec.name)?;
+            validate_permission(&self.id, &spec.permission)?;
+            if index.insert(spec.name.clone(), i).is_some() {
+                return Err(NameError(format!(
+                    "tool `{}` is registered twice",
+                    spec.name
+                )));
+            }
+        }
+        Ok(Arc::new(BuiltConnector {
+            id: self.id,
+            state: self.state,
+            specs: self.specs.into(),
+            tools: self.tools,
+            index,
+        }))
+    }
+}
+
+struct BuiltConnector<S> {
+    id: String,
+    state: Arc<S>,
+    specs: Arc<[ToolSpec]>,
+    tools: Vec<Box<dyn ErasedTool<S>>>,
+    index: HashMap<String, usize>,
+}
+
+#[async_trait]
+impl<S: Send + Sync + 'static> Connector for BuiltConnector<S> {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn tools(&self) -> Arc<[ToolSpec]> {
+        self.specs.clone()
+    }
+
+    async fn call(
+        &self,
+        ctx: &CallContext,
+        tool: &str,
+        args: Value,
+    ) -> Result<ToolOutput, ConnectorError> {
+        let Some(&i) = self.index.get(tool) else {
+            return Err(ConnectorError::unknown_tool(tool));
+        };
+        self.tools[i].call(&self.state, ctx, args).await
+    }
+
+    async fn health(&self) -> Health {
+        Health::Ok
+    }
+}

@@ -1,0 +1,42 @@
+//! The object-safe connector the gateway holds as `Arc<dyn Connector>`.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use serde_json::Value;
+
+use crate::{CallContext, ConnectorError, ToolOutput, ToolSpec};
+
+/// Whether a connector can currently serve calls.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Health {
+    Ok,
+    Degraded(String),
+    Down(String),
+}
+
+/// A connector as the gateway sees it: an id, its tools, and dispatch.
+///
+/// `tools()` returns a cheap shared snapshot so that connectors whose tool
+/// lists change at run time (federated MCP servers) can swap it.
+#[async_trait]
+pub trait Connector: Send + Sync + 'static {
+    /// Lower-case id; every tool name and permission starts with it.
+    fn id(&self) -> &str;
+
+    fn tools(&self) -> Arc<[ToolSpec]>;
+
+    /// Runs `tool` with raw JSON arguments. Bad arguments give
+    /// `ErrorKind::InvalidArgs`, an unknown name `ErrorKind::UnknownTool`;
+    /// neither may panic.
+    async fn call(
+        &self,
+        ctx: &CallContext,
+        tool: &str,
+        args: Value,
+    ) -> Result<ToolOutput, ConnectorError>;
+
+    async fn health(&self) -> Health {
+        Health::Ok
+    }
+}

@@ -1,0 +1,29 @@
+//! What a tool call returns to the gateway.
+
+use serde_json::Value;
+
+/// A shaped result: the structured value (MCP `structuredContent`) and,
+/// optionally, a text rendering written by the tool. When `text` is `None`
+/// the gateway renders the structured value as compact JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ToolOutput {
+    pub structured: Value,
+    pub text: Option<String>,
+}
+
+impl ToolOutput {
+    pub fn structured(value: Value) -> Self {
+        ToolOutput {
+            structured: value,
+            text: None,
+        }
+    }
+
+    /// The text a client shows: the tool's own rendering or compact JSON.
+    pub fn render_text(&self) -> String {
+        match &self.text {
+            Some(text) => text.clone(),
+            None => self.structured.to_string(),
+        }
+    }
+}

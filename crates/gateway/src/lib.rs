@@ -1,0 +1,1 @@
+//! The tool pipeline and the MCP surface.

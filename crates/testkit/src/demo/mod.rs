@@ -1,0 +1,1 @@
+//! The demo company (see the crate docs).

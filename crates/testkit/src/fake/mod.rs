@@ -1,0 +1,1 @@
+//! Fake upstream servers (see the crate docs).

@@ -1,0 +1,23 @@
+//! Test and demo support shared by every connector and the gateway:
+//!
+//! - [`conformance`]: the contract check every connector's tests call;
+//! - [`fake`]: fake upstream servers on ephemeral loopback ports that serve
+//!   the vendors' real paths and payload shapes, check auth, paginate like
+//!   the vendor and inject faults on demand;
+//! - [`demo`]: one coherent fictional company that every fake serves, keyed
+//!   by domain and email so systems agree on who the customers are.
+
+pub mod conformance;
+pub mod demo;
+pub mod fake;
+
+/// A principal for tests.
+pub fn principal(user_id: &str, groups: &[&str]) -> switchboard_core::Principal {
+    switchboard_core::Principal {
+        user_id: user_id.to_owned(),
+        email: user_id.replace("@demo", "@northwind.example"),
+        org: "demo".to_owned(),
+        groups: groups.iter().map(|g| g.to_string()).collect(),
+        auth: switchboard_core::AuthMethod::Internal,
+    }
+}
