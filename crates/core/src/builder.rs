@@ -14,6 +14,7 @@ use crate::{CallContext, Connector, ConnectorError, Health, Tool, ToolOutput, To
 
 #[async_trait]
 trait ErasedTool<S>: Send + Sync {
+    fn check(&self, args: &Value) -> Result<(), ConnectorError>;
     async fn call(
         &self,
         state: &S,
@@ -26,6 +27,10 @@ struct Typed<T>(T);
 
 #[async_trait]
 impl<T: Tool> ErasedTool<T::State> for Typed<T> {
+    fn check(&self, args: &Value) -> Result<(), ConnectorError> {
+        parse_args::<T::Args>(args.clone()).map(drop)
+    }
+
     async fn call(
         &self,
         state: &T::State,
@@ -165,6 +170,13 @@ impl<S: Send + Sync + 'static> Connector for BuiltConnector<S> {
             return Err(ConnectorError::unknown_tool(tool));
         };
         self.tools[i].call(&self.state, ctx, args).await
+    }
+
+    fn check_args(&self, tool: &str, args: &Value) -> Result<(), ConnectorError> {
+        match self.index.get(tool) {
+            Some(&i) => self.tools[i].check(args),
+            None => Err(ConnectorError::unknown_tool(tool)),
+        }
     }
 
     async fn health(&self) -> Health {

@@ -36,6 +36,14 @@ pub trait Connector: Send + Sync + 'static {
         args: Value,
     ) -> Result<ToolOutput, ConnectorError>;
 
+    /// Checks arguments against the tool's schema without doing any I/O,
+    /// so the gateway can refuse bad input before rate limits, cache and
+    /// dispatch. The default accepts everything and leaves checking to
+    /// `call`.
+    fn check_args(&self, _tool: &str, _args: &Value) -> Result<(), ConnectorError> {
+        Ok(())
+    }
+
     async fn health(&self) -> Health {
         Health::Ok
     }

@@ -1,0 +1,111 @@
+//! Building the gateway from a config source and serving it.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::{bail, Context};
+use switchboard_gateway::audit::LogAuditSink;
+use switchboard_gateway::auth::{ApiKeys, AuthState};
+use switchboard_gateway::policy::GroupGrants;
+use switchboard_gateway::{Catalog, Gateway, GatewayOptions};
+use switchboard_testkit::fake::FakeServer;
+use tokio_util::sync::CancellationToken;
+
+use crate::cli::Source;
+use crate::config::LoadedConfig;
+use crate::{demo, registry};
+
+/// A gateway ready to serve, with whatever must live as long as it.
+pub struct Built {
+    pub gateway: Arc<Gateway>,
+    pub keys: ApiKeys,
+    pub bind: SocketAddr,
+    pub demo: bool,
+    /// Demo mode's fake upstreams.
+    pub _fakes: Vec<FakeServer>,
+}
+
+pub async fn build(source: &Source) -> anyhow::Result<Built> {
+    if source.demo {
+        let (connectors, fakes) = registry::demo_connectors().await?;
+        let catalog = Catalog::new(connectors)?;
+        let gateway = Gateway::new(
+            catalog,
+            Arc::new(GroupGrants::new(demo::grants())),
+            Arc::new(LogAuditSink),
+            GatewayOptions::default(),
+        );
+        return Ok(Built {
+            gateway,
+            keys: demo::api_keys(),
+            bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            demo: true,
+            _fakes: fakes,
+        });
+    }
+    let path = source.config.as_ref().context("either --demo or --config is required")?;
+    let loaded = LoadedConfig::load(path)?;
+    let file = &loaded.file;
+    let mut connectors = Vec::new();
+    for (id, table) in &file.connectors {
+        connectors.push(registry::build_connector(id, table).with_context(|| format!("{}", path.display()))?);
+    }
+    let keys = file
+        .api_keys
+        .iter()
+        .map(|k| k.entry().map_err(anyhow::Error::msg))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let gateway = Gateway::new(
+        Catalog::new(connectors)?,
+        Arc::new(GroupGrants::new(file.grants.clone())),
+        Arc::new(LogAuditSink),
+        file.server.options(),
+    );
+    Ok(Built {
+        gateway,
+        keys: ApiKeys::new(keys),
+        bind: file.server.bind,
+        demo: false,
+        _fakes: Vec::new(),
+    })
+}
+
+pub async fn serve(built: Built, bind: Option<SocketAddr>) -> anyhow::Result<()> {
+    let bind = bind.unwrap_or(built.bind);
+    if built.demo && !bind.ip().is_loopback() {
+        bail!("--demo serves fixed, public demo keys and only binds to loopback; {bind} is not a loopback address");
+    }
+    let listener = tokio::net::TcpListener::bind(bind).await.with_context(|| format!("cannot listen on {bind}"))?;
+    let addr = listener.local_addr()?;
+    let shutdown = CancellationToken::new();
+    let auth = AuthState {
+        authenticator: Arc::new(built.keys),
+        challenge: "Bearer".into(),
+    };
+    let app = switchboard_gateway::http::router(built.gateway, auth, shutdown.clone());
+    print_banner(addr, built.demo);
+    let signal = shutdown.clone();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async move {
+            let _ = tokio::signal::ctrl_c().await;
+            signal.cancel();
+        })
+        .await
+        .context("server failed")?;
+    Ok(())
+}
+
+fn print_banner(addr: SocketAddr, demo: bool) {
+    let url = format!("http://{addr}/mcp");
+    println!("Switchboard listening on {url}");
+    if demo {
+        let keys: Vec<&str> = demo::DEMO_USERS.iter().map(|(k, _, _)| *k).collect();
+        println!("Demo mode: fake upstreams, demo users; keys: {}", keys.join(" "));
+        println!();
+        println!("Claude Code:   claude mcp add --transport http switchboard {url} --header \"Authorization: Bearer demo-sales\"");
+        println!("Inspector:     npx @modelcontextprotocol/inspector --cli {url} --transport http --header \"Authorization: Bearer demo-sales\" --method tools/list");
+        println!("Python SDK:    streamablehttp_client(\"{url}\", headers={{\"Authorization\": \"Bearer demo-sales\"}})");
+    }
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+}

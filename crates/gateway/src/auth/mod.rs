@@ -1,0 +1,36 @@
+//! Authentication: the HTTP credential becomes a [`Principal`] in the
+//! request's extensions before rmcp sees the request. Identity never comes
+//! from tool arguments.
+//!
+//! [`Authenticator`] is the seam: API keys now ([`ApiKeys`]), JWT bearer
+//! tokens with the identity issue. The middleware answers every failure
+//! with 401 and `WWW-Authenticate: Bearer`.
+
+mod api_key;
+mod middleware;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use switchboard_core::Principal;
+
+pub use api_key::{hash_api_key, ApiKeyEntry, ApiKeys};
+pub use middleware::{authenticate, AuthState};
+
+/// Why a credential was refused. The message goes to the client, so it
+/// never says whether a key exists.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AuthError {
+    #[error("no bearer credential was sent")]
+    Missing,
+    #[error("the credential is not valid")]
+    Invalid,
+    #[error("credentials are not accepted in the query string")]
+    InQuery,
+}
+
+/// Turns a bearer credential into a principal.
+#[async_trait]
+pub trait Authenticator: Send + Sync {
+    async fn authenticate(&self, bearer: &str) -> Result<Arc<Principal>, AuthError>;
+}

@@ -1,0 +1,60 @@
+//! The HTTP surface, read top to bottom in the order a request meets it:
+//!
+//! 1. request id (`x-request-id`, generated when absent, echoed back)
+//! 2. trace span per request
+//! 3. `/healthz` (no auth)
+//! 4. `/mcp`: authentication → JSON-RPC guard (body limit → 413, not JSON
+//!    → -32700, not JSON-RPC → -32600) → rmcp Streamable HTTP (Host/Origin
+//!    checks, sessions for legacy clients, dispatch) → pipeline
+
+use std::sync::Arc;
+
+use axum::routing::get;
+use axum::Router;
+use rmcp::transport::streamable_http_server::session::local::LocalSessionManager;
+use rmcp::transport::streamable_http_server::{StreamableHttpServerConfig, StreamableHttpService};
+use tokio_util::sync::CancellationToken;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+
+use crate::auth::{authenticate, AuthState};
+use crate::ingress::jsonrpc_guard;
+use crate::mcp::McpHandler;
+use crate::Gateway;
+
+/// The whole HTTP application. `shutdown` ends open SSE streams.
+pub fn router(gateway: Arc<Gateway>, auth: AuthState, shutdown: CancellationToken) -> Router {
+    let options = gateway.options().clone();
+    let mut config = StreamableHttpServerConfig::default()
+        .with_legacy_session_mode(options.legacy_sessions)
+        .with_json_response(true)
+        .with_max_request_body_bytes(options.max_body_bytes)
+        .with_cancellation_token(shutdown);
+    config = if options.allowed_hosts.is_empty() {
+        config.disable_allowed_hosts()
+    } else {
+        config.with_allowed_hosts(options.allowed_hosts.clone())
+    };
+    if !options.allowed_origins.is_empty() {
+        config = config.with_allowed_origins(options.allowed_origins.clone());
+    }
+    let handler = McpHandler::new(gateway);
+    let mcp = StreamableHttpService::new(
+        move || Ok(handler.clone()),
+        Arc::new(LocalSessionManager::default()),
+        config,
+    );
+
+    let mcp_routes = Router::new()
+        .route_service("/mcp", mcp)
+        // Layers wrap outward: the last added runs first.
+        .layer(axum::middleware::from_fn_with_state(options.max_body_bytes, jsonrpc_guard))
+        .layer(axum::middleware::from_fn_with_state(auth, authenticate));
+
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .merge(mcp_routes)
+        .layer(TraceLayer::new_for_http())
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}

@@ -1,0 +1,8 @@
+//! The MCP surface: rmcp's `ServerHandler` over the pipeline. Protocol types
+//! stop here; connectors only ever see `switchboard-core` types.
+
+mod convert;
+mod handler;
+
+pub use convert::tool_to_mcp;
+pub use handler::McpHandler;

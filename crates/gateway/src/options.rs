@@ -1,0 +1,37 @@
+//! Knobs of the HTTP surface and the pipeline, set from the binary's config.
+
+use std::time::Duration;
+
+/// Gateway settings with safe defaults.
+#[derive(Debug, Clone)]
+pub struct GatewayOptions {
+    /// Hosts accepted in the `Host` header (DNS-rebinding protection).
+    /// Empty disables the check: never do that on a public deployment.
+    pub allowed_hosts: Vec<String>,
+    /// Browser origins accepted in the `Origin` header; requests without an
+    /// `Origin` (non-browser clients) always pass.
+    pub allowed_origins: Vec<String>,
+    /// Largest accepted request body; larger bodies get 413.
+    pub max_body_bytes: usize,
+    /// Upper bound on one tool call, retries included.
+    pub call_timeout: Duration,
+    /// Largest shaped result sent back; larger ones are trimmed with an
+    /// explicit marker.
+    pub max_result_bytes: usize,
+    /// Keep sessions for pre-2026-07-28 clients (initialize +
+    /// `Mcp-Session-Id`). 2026-07-28 requests are always stateless.
+    pub legacy_sessions: bool,
+}
+
+impl Default for GatewayOptions {
+    fn default() -> Self {
+        GatewayOptions {
+            allowed_hosts: vec!["localhost".into(), "127.0.0.1".into(), "::1".into()],
+            allowed_origins: Vec::new(),
+            max_body_bytes: 1024 * 1024,
+            call_timeout: Duration::from_secs(30),
+            max_result_bytes: 256 * 1024,
+            legacy_sessions: true,
+        }
+    }
+}

@@ -1,0 +1,276 @@
+//! The tool pipeline. [`Gateway::call`] runs the steps of DESIGN.md §4 in
+//! one function, in this order, because the order is a security property:
+//!
+//! 1. resolve the tool in the catalog (miss → unknown tool)
+//! 2. start the audit record (a guard: cancelled or panicking calls are audited)
+//! 3. authorize (`use`, the same predicate that filters `tools/list`; then
+//!    `invoke` with the arguments). Denied → answered exactly as an unknown tool
+//! 4. validate arguments against the tool's schema (bad → invalid params)
+//! 5. rate limit                              (seam: limits issue)
+//! 6. cache                                   (seam: limits issue)
+//! 7. dispatch with deadline and cancellation, panics caught
+//! 8. shape: size cap with an explicit truncation marker
+//! 9. finish the audit record (durable before the response) and respond
+
+mod dispatch;
+mod shape;
+
+use std::sync::{Arc, Weak};
+use std::time::Instant;
+
+use async_trait::async_trait;
+use serde_json::Value;
+use switchboard_core::{CallContext, CallStats, ConnectorError, Principal, ToolDispatcher, ToolOutput, ToolSpec};
+use tokio_util::sync::CancellationToken;
+
+use crate::audit::{now_us, redact, AuditGuard, AuditRecord, AuditSink, CacheStatus, Decision, Outcome};
+use crate::policy::Authorizer;
+use crate::{Catalog, GatewayOptions};
+
+pub use shape::Shaped;
+
+/// One `tools/call` as the pipeline sees it.
+#[derive(Debug, Clone)]
+pub struct CallRequest {
+    pub principal: Arc<Principal>,
+    pub tool: String,
+    pub args: Value,
+    pub request_id: String,
+    pub session_id: Option<String>,
+    pub client: Option<String>,
+    pub parent_call_id: Option<String>,
+    pub cancel: CancellationToken,
+}
+
+/// Errors answered as JSON-RPC errors rather than tool results.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum CallError {
+    /// Unknown *or denied*: the two are indistinguishable on purpose.
+    #[error("Unknown tool: {0}")]
+    UnknownTool(String),
+    #[error("{0}")]
+    InvalidParams(String),
+    /// The audit store cannot take the record: fail closed.
+    #[error("audit unavailable; the call was not run")]
+    AuditUnavailable,
+}
+
+/// A call that ran: the shaped output, or the tool's error for the model.
+pub type CallResult = Result<Shaped, ConnectorError>;
+
+/// The pipeline and everything it needs.
+pub struct Gateway {
+    catalog: Catalog,
+    authorizer: Arc<dyn Authorizer>,
+    audit: Arc<dyn AuditSink>,
+    options: GatewayOptions,
+    /// Handed to connectors as their `ToolDispatcher` (composite tools).
+    me: Weak<Gateway>,
+}
+
+impl Gateway {
+    pub fn new(
+        catalog: Catalog,
+        authorizer: Arc<dyn Authorizer>,
+        audit: Arc<dyn AuditSink>,
+        options: GatewayOptions,
+    ) -> Arc<Self> {
+        Arc::new_cyclic(|me| Gateway {
+            catalog,
+            authorizer,
+            audit,
+            options,
+            me: me.clone(),
+        })
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    pub fn options(&self) -> &GatewayOptions {
+        &self.options
+    }
+
+    /// The tools `principal` may use, in catalog order. Uses the same
+    /// predicate as step 3 of [`Gateway::call`].
+    pub fn visible_tools(&self, principal: &Principal) -> Vec<&ToolSpec> {
+        self.catalog
+            .entries()
+            .iter()
+            .filter(|e| self.authorizer.can_use(principal, &e.spec))
+            .map(|e| &e.spec)
+            .collect()
+    }
+
+    /// `tools/list`: the visible tools, audited.
+    pub async fn list_tools(
+        &self,
+        principal: &Principal,
+        request_id: &str,
+        session_id: Option<String>,
+        client: Option<String>,
+    ) -> Result<Vec<&ToolSpec>, CallError> {
+        let tools = self.visible_tools(principal);
+        let mut record = base_record(principal, "tools/list", request_id, session_id, client);
+        record.result_bytes = Some(tools.len() as u64);
+        let guard = AuditGuard::start(self.audit.clone(), record);
+        guard.finish(Outcome::Ok).await.map_err(|_| CallError::AuditUnavailable)?;
+        Ok(tools)
+    }
+
+    /// `tools/call`: the pipeline. See the module docs for the order.
+    pub async fn call(&self, req: CallRequest) -> Result<CallResult, CallError> {
+        let mut record = base_record(&req.principal, "tools/call", &req.request_id, req.session_id.clone(), req.client.clone());
+        record.tool = Some(req.tool.clone());
+        record.parent_call_id = req.parent_call_id.clone();
+        record.arguments = redact(&req.args);
+        let call_id = record.call_id.clone();
+
+        // 1. resolve
+        let Some(entry) = self.catalog.get(&req.tool) else {
+            AuditGuard::start(self.audit.clone(), record)
+                .finish(Outcome::UnknownTool)
+                .await
+                .map_err(|_| CallError::AuditUnavailable)?;
+            return Err(CallError::UnknownTool(req.tool));
+        };
+        record.connector = Some(entry.connector.id().to_owned());
+
+        // 2. audit guard
+        let mut audit = AuditGuard::start(self.audit.clone(), record);
+
+        // 3. authorize: denied reads exactly like unknown
+        if !self.authorizer.can_use(&req.principal, &entry.spec) {
+            audit.record_mut().decision = Decision::Denied;
+            audit.finish(Outcome::Denied).await.map_err(|_| CallError::AuditUnavailable)?;
+            return Err(CallError::UnknownTool(req.tool));
+        }
+        if !self.authorizer.can_invoke(&req.principal, &entry.spec, &req.args) {
+            audit.record_mut().decision = Decision::Denied;
+            audit.finish(Outcome::Denied).await.map_err(|_| CallError::AuditUnavailable)?;
+            return Ok(Err(ConnectorError::new(
+                switchboard_core::ErrorKind::InvalidArgs,
+                "policy does not allow this call with these arguments",
+            )));
+        }
+        audit.record_mut().decision = Decision::Allowed;
+
+        // 4. validate
+        if let Err(e) = entry.connector.check_args(&req.tool, &req.args) {
+            audit.record_mut().error_kind = Some(e.kind.as_str());
+            audit.record_mut().error_message = Some(e.message.clone());
+            audit.finish(Outcome::InvalidArgs).await.map_err(|_| CallError::AuditUnavailable)?;
+            return Err(CallError::InvalidParams(e.message));
+        }
+
+        // 5. rate limit and 6. cache: seams for the limits issue.
+        audit.record_mut().cache = CacheStatus::Bypass;
+
+        // 7. dispatch
+        let stats = Arc::new(CallStats::default());
+        let ctx = CallContext {
+            principal: req.principal.clone(),
+            call_id,
+            request_id: req.request_id.clone(),
+            parent_call_id: req.parent_call_id.clone(),
+            deadline: Instant::now() + self.options.call_timeout,
+            stats: stats.clone(),
+            dispatcher: self.me.upgrade().map(|g| g as Arc<dyn ToolDispatcher>),
+        };
+        let result = dispatch::run(&entry.connector, &ctx, &req.tool, req.args, &req.cancel).await;
+        audit.record_mut().upstream_requests = stats.upstream_requests();
+
+        // 8. shape and 9. audit
+        let (result, outcome) = match result {
+            Ok(output) => {
+                let shaped = shape::shape(output, self.options.max_result_bytes);
+                audit.set_result(&shaped.text);
+                (Ok(shaped), Outcome::Ok)
+            }
+            Err(e) => {
+                let record = audit.record_mut();
+                record.error_kind = Some(e.kind.as_str());
+                record.error_message = Some(e.message.clone());
+                if let Some(source) = &e.source {
+                    tracing::warn!(tool = %req.tool, kind = e.kind.as_str(), error = %source, "tool call failed");
+                }
+                let outcome = if e.kind == switchboard_core::ErrorKind::RateLimited {
+                    Outcome::RateLimited
+                } else {
+                    Outcome::ToolError
+                };
+                (Err(e), outcome)
+            }
+        };
+        audit.finish(outcome).await.map_err(|_| CallError::AuditUnavailable)?;
+        Ok(result)
+    }
+}
+
+fn base_record(
+    principal: &Principal,
+    method: &'static str,
+    request_id: &str,
+    session_id: Option<String>,
+    client: Option<String>,
+) -> AuditRecord {
+    AuditRecord {
+        time_us: now_us(),
+        call_id: uuid::Uuid::new_v4().to_string(),
+        parent_call_id: None,
+        request_id: request_id.to_owned(),
+        session_id,
+        client,
+        method,
+        user_id: principal.user_id.clone(),
+        org: principal.org.clone(),
+        groups: principal.groups.clone(),
+        tool: None,
+        connector: None,
+        arguments: Value::Null,
+        decision: Decision::NotEvaluated,
+        outcome: Outcome::Ok,
+        error_kind: None,
+        error_message: None,
+        result: None,
+        result_sha256: None,
+        result_bytes: None,
+        cache: CacheStatus::Bypass,
+        upstream_requests: 0,
+        latency_us: 0,
+    }
+}
+
+/// Composite tools re-enter the pipeline as the same caller; the child call
+/// is authorized, limited, cached and audited like any other, and its audit
+/// row points at the parent. A child the caller may not use comes back as
+/// `UnknownTool`, which composites report as "not permitted".
+#[async_trait]
+impl ToolDispatcher for Gateway {
+    async fn call_tool(&self, parent: &CallContext, tool: &str, args: Value) -> Result<ToolOutput, ConnectorError> {
+        let req = CallRequest {
+            principal: parent.principal.clone(),
+            tool: tool.to_owned(),
+            args,
+            request_id: parent.request_id.clone(),
+            session_id: None,
+            client: None,
+            parent_call_id: Some(parent.call_id.clone()),
+            cancel: CancellationToken::new(),
+        };
+        match self.call(req).await {
+            Ok(Ok(shaped)) => Ok(ToolOutput {
+                structured: shaped.structured,
+                text: Some(shaped.text),
+            }),
+            Ok(Err(e)) => Err(e),
+            Err(CallError::UnknownTool(name)) => Err(ConnectorError::unknown_tool(&name)),
+            Err(CallError::InvalidParams(m)) => Err(ConnectorError::invalid_args(m)),
+            Err(CallError::AuditUnavailable) => Err(ConnectorError::new(
+                switchboard_core::ErrorKind::Unavailable,
+                "audit unavailable; the call was not run",
+            )),
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! The gateway over real HTTP on a loopback port, with a counting test
+//! connector: authentication, both protocol revisions, the pipeline's
+//! refusals, and the raw-HTTP error paths.
+
+mod gateway {
+    pub mod harness;
+    mod http_errors;
+    mod pipeline;
+    mod protocol;
+}

@@ -1,0 +1,214 @@
+//! A gateway with one counting connector, served on an ephemeral port.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use switchboard_core::{CallContext, ConnectorBuilder, ConnectorError, Effect, Tool};
+use switchboard_gateway::audit::{AuditRecord, AuditSink, AuditUnavailable};
+use switchboard_gateway::auth::{hash_api_key, ApiKeyEntry, ApiKeys, AuthState};
+use switchboard_gateway::policy::GroupGrants;
+use switchboard_gateway::{Catalog, Gateway, GatewayOptions};
+use tokio_util::sync::CancellationToken;
+
+/// Counts calls that reached the connector.
+#[derive(Default)]
+pub struct Counter(pub AtomicUsize);
+
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EchoArgs {
+    /// Text to echo.
+    pub text: String,
+    /// How many times.
+    #[serde(default = "one")]
+    pub times: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[derive(Serialize, JsonSchema)]
+pub struct EchoOutput {
+    pub echoed: Vec<String>,
+    pub caller: String,
+}
+
+pub struct EchoTool;
+
+#[async_trait]
+impl Tool for EchoTool {
+    type State = Arc<Counter>;
+    type Args = EchoArgs;
+    type Output = EchoOutput;
+    const NAME: &'static str = "test_echo_text";
+    const TITLE: &'static str = "Echo";
+    const DESCRIPTION: &'static str = "Echoes the text back, a number of times.";
+    const PERMISSION: &'static str = "test:text:read";
+    const EFFECT: Effect = Effect::Read;
+
+    async fn call(&self, state: &Arc<Counter>, ctx: &CallContext, args: EchoArgs) -> Result<EchoOutput, ConnectorError> {
+        state.0.fetch_add(1, Ordering::SeqCst);
+        if args.text == "panic" {
+            panic!("asked to panic");
+        }
+        if args.text == "fail" {
+            return Err(ConnectorError::new(switchboard_core::ErrorKind::RateLimited, "slow down")
+                .with_retry_after(std::time::Duration::from_millis(1500)));
+        }
+        Ok(EchoOutput {
+            echoed: (0..args.times).map(|_| args.text.clone()).collect(),
+            caller: ctx.principal.user_id.clone(),
+        })
+    }
+}
+
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NoArgs {}
+
+#[derive(Serialize, JsonSchema)]
+pub struct Done {
+    pub done: bool,
+}
+
+/// A write tool only admins are granted.
+pub struct WipeTool;
+
+#[async_trait]
+impl Tool for WipeTool {
+    type State = Arc<Counter>;
+    type Args = NoArgs;
+    type Output = Done;
+    const NAME: &'static str = "test_wipe_everything";
+    const TITLE: &'static str = "Wipe";
+    const DESCRIPTION: &'static str = "Deletes everything; admins only.";
+    const PERMISSION: &'static str = "test:everything:write";
+    const EFFECT: Effect = Effect::Destructive;
+
+    async fn call(&self, state: &Arc<Counter>, _: &CallContext, _: NoArgs) -> Result<Done, ConnectorError> {
+        state.0.fetch_add(1, Ordering::SeqCst);
+        Ok(Done { done: true })
+    }
+}
+
+/// Keeps every audit record in memory.
+#[derive(Default)]
+pub struct MemoryAudit(pub std::sync::Mutex<Vec<AuditRecord>>);
+
+#[async_trait]
+impl AuditSink for MemoryAudit {
+    async fn write(&self, record: AuditRecord) -> Result<(), AuditUnavailable> {
+        self.0.lock().unwrap().push(record);
+        Ok(())
+    }
+}
+
+pub struct TestGateway {
+    pub url: String,
+    pub calls: Arc<Counter>,
+    pub audit: Arc<MemoryAudit>,
+    pub http: reqwest::Client,
+}
+
+pub async fn start() -> TestGateway {
+    start_with(GatewayOptions {
+        max_body_bytes: 4096,
+        max_result_bytes: 2048,
+        ..GatewayOptions::default()
+    })
+    .await
+}
+
+pub async fn start_with(options: GatewayOptions) -> TestGateway {
+    let counter = Arc::new(Counter::default());
+    let connector = ConnectorBuilder::new("test", counter.clone())
+        .tool(EchoTool)
+        .tool(WipeTool)
+        .build()
+        .unwrap();
+    let keys = ApiKeys::new(vec![
+        ApiKeyEntry::new("k-reader", hash_api_key("reader-key"), "reader@test", "reader@test.example", "test", vec!["readers".into()]),
+        ApiKeyEntry::new("k-admin", hash_api_key("admin-key"), "admin@test", "admin@test.example", "test", vec!["admins".into()]),
+    ]);
+    let grants = GroupGrants::new(
+        [
+            ("readers".to_string(), vec!["test:*:read".to_string()]),
+            ("admins".to_string(), vec!["*:*:*".to_string()]),
+        ]
+        .into(),
+    );
+    let audit = Arc::new(MemoryAudit::default());
+    let gateway = Gateway::new(Catalog::new(vec![connector]).unwrap(), Arc::new(grants), audit.clone(), options);
+    let auth = AuthState {
+        authenticator: Arc::new(keys),
+        challenge: "Bearer".into(),
+    };
+    let app = switchboard_gateway::http::router(gateway, auth, CancellationToken::new());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    TestGateway {
+        url: format!("http://{addr}/mcp"),
+        calls: counter,
+        audit,
+        http: reqwest::Client::new(),
+    }
+}
+
+impl TestGateway {
+    pub fn calls(&self) -> usize {
+        self.calls.0.load(Ordering::SeqCst)
+    }
+
+    /// A 2026-07-28 stateless request.
+    pub async fn rpc(&self, key: &str, method: &str, params: Value) -> (u16, Value) {
+        let mut params = params;
+        params["_meta"] = json!({
+            "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+            "io.modelcontextprotocol/clientCapabilities": {},
+            "io.modelcontextprotocol/clientInfo": {"name": "gateway-test", "version": "1"},
+        });
+        let body = json!({"jsonrpc": "2.0", "id": 1, "method": method, "params": params});
+        let mut request = self.http.post(&self.url);
+        if let Some(name) = body["params"]["name"].as_str() {
+            // SEP-2243: the standard header naming the tool.
+            request = request.header("mcp-name", name);
+        }
+        let response = request
+            .header("authorization", format!("Bearer {key}"))
+            .header("accept", "application/json, text/event-stream")
+            .header("content-type", "application/json")
+            .header("mcp-protocol-version", "2026-07-28")
+            .header("mcp-method", method)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        let text = response.text().await.unwrap();
+        (status, parse_body(&text))
+    }
+
+    pub async fn call_tool(&self, key: &str, name: &str, arguments: Value) -> Value {
+        let (status, body) = self.rpc(key, "tools/call", json!({"name": name, "arguments": arguments})).await;
+        assert_eq!(status, 200, "{body}");
+        body
+    }
+}
+
+/// A JSON body, or the last `data:` event of an SSE body.
+pub fn parse_body(text: &str) -> Value {
+    if let Ok(v) = serde_json::from_str(text) {
+        return v;
+    }
+    text.lines()
+        .filter_map(|l| l.strip_prefix("data:"))
+        .filter_map(|d| serde_json::from_str::<Value>(d.trim()).ok())
+        .last()
+        .unwrap_or(Value::String(text.to_owned()))
+}
