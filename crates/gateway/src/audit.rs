@@ -51,8 +51,12 @@ pub struct AuditRecord {
     pub call_id: String,
     pub parent_call_id: Option<String>,
     pub request_id: String,
+    /// W3C trace id of the request, when tracing is on.
+    pub trace_id: Option<String>,
     pub session_id: Option<String>,
+    /// `name/version` of the MCP client.
     pub client: Option<String>,
+    /// `tools/call` or `tools/list`.
     pub method: &'static str,
     pub user_id: String,
     pub org: String,

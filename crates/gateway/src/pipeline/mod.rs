@@ -220,6 +220,7 @@ fn base_record(
         call_id: uuid::Uuid::new_v4().to_string(),
         parent_call_id: None,
         request_id: request_id.to_owned(),
+        trace_id: None,
         session_id,
         client,
         method,

@@ -11,8 +11,17 @@ use DealStage::*;
 use DealType::*;
 
 /// (customer domain, what, stage, amount, close date, type)
+type DealRow = (
+    &'static str,
+    &'static str,
+    DealStage,
+    u64,
+    (i32, u32, u32),
+    DealType,
+);
+
 #[rustfmt::skip]
-const DEALS: &[(&str, &str, DealStage, u64, (i32, u32, u32), DealType)] = &[
+const DEALS: &[DealRow] = &[
     ("acme-robotics.example", "Enterprise Renewal 2027", ContractSent, 252_000, (2026, 12, 15), ExistingBusiness),
     ("acme-robotics.example", "Warehouse Analytics Add-on", PresentationScheduled, 48_000, (2027, 1, 30), NewBusiness),
     ("globex-logistics.example", "Enterprise Renewal 2027", DecisionMakerBoughtIn, 325_000, (2026, 12, 20), ExistingBusiness),

@@ -80,7 +80,9 @@ impl DemoCompany {
 
     /// The employee with this email (case-insensitive).
     pub fn employee(&self, email: &str) -> Option<&Employee> {
-        self.staff.iter().find(|e| e.email.eq_ignore_ascii_case(email))
+        self.staff
+            .iter()
+            .find(|e| e.email.eq_ignore_ascii_case(email))
     }
 
     /// Every deal with its customer, in customer order.

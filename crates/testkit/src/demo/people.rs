@@ -5,7 +5,17 @@
 use super::types::{Employee, Owner};
 
 /// (email local part, first, last, title, department, CRM owner id)
-const STAFF: &[(&str, &str, &str, &str, &str, Option<&str>)] = &[
+type StaffRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+);
+
+#[rustfmt::skip]
+const STAFF: &[StaffRow] = &[
     ("sales", "Sam", "Carter", "Account Executive", "sales", Some("61842001")),
     ("maria.lopez", "Maria", "Lopez", "Senior Account Executive", "sales", Some("61842002")),
     ("kenji.watanabe", "Kenji", "Watanabe", "Account Executive, APAC", "sales", Some("61842003")),
@@ -95,7 +105,13 @@ mod tests {
             super::email_for("Élodie", "Martin", "lumiere-hotels.example"),
             "elodie.martin@lumiere-hotels.example"
         );
-        assert_eq!(super::email_for("Wei Ling", "Tan", "x.example"), "weiling.tan@x.example");
-        assert_eq!(super::email_for("Katrin", "Müller", "x.example"), "katrin.muller@x.example");
+        assert_eq!(
+            super::email_for("Wei Ling", "Tan", "x.example"),
+            "weiling.tan@x.example"
+        );
+        assert_eq!(
+            super::email_for("Katrin", "Müller", "x.example"),
+            "katrin.muller@x.example"
+        );
     }
 }

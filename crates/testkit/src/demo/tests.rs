@@ -26,7 +26,11 @@ fn keys_are_unique_and_clean() {
     }
     let names: HashSet<_> = demo.deals().map(|(_, d)| d.name.as_str()).collect();
     assert_eq!(names.len(), demo.deals().count());
-    assert_eq!(demo.deals().count(), deals::row_count(), "a deal row names no customer");
+    assert_eq!(
+        demo.deals().count(),
+        deals::row_count(),
+        "a deal row names no customer"
+    );
 }
 
 #[test]
@@ -85,9 +89,15 @@ fn built_once_and_deterministic() {
     assert!(std::ptr::eq(northwind(), northwind()));
     let acme = northwind().customer("acme-robotics.example").unwrap();
     assert_eq!(acme.tier, Tier::Enterprise);
-    assert_eq!(acme.contacts[0].email, "dana.whitfield@acme-robotics.example");
+    assert_eq!(
+        acme.contacts[0].email,
+        "dana.whitfield@acme-robotics.example"
+    );
     assert_eq!(acme.contacts[0].phone, "+1 555 0101");
-    assert_eq!(acme.deals[0].name, "Acme Robotics - Enterprise Renewal 2027");
+    assert_eq!(
+        acme.deals[0].name,
+        "Acme Robotics - Enterprise Renewal 2027"
+    );
     assert_eq!(
         quarter_of(NaiveDate::from_ymd_opt(2027, 2, 14).unwrap()).1,
         NaiveDate::from_ymd_opt(2027, 3, 31).unwrap()

@@ -131,7 +131,11 @@ impl FaultLayer {
 
 /// Counts the request, waits out any latency, then answers with the fault
 /// or passes the request on.
-pub(super) async fn apply(State(layer): State<FaultLayer>, request: Request, next: Next) -> Response {
+pub(super) async fn apply(
+    State(layer): State<FaultLayer>,
+    request: Request,
+    next: Next,
+) -> Response {
     let uri = request.uri();
     layer
         .hits
@@ -149,7 +153,8 @@ pub(super) async fn apply(State(layer): State<FaultLayer>, request: Request, nex
         None => next.run(request).await,
         Some(Fault::RateLimited { retry_after }) => {
             let secs = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
-            let mut response = json_response(StatusCode::TOO_MANY_REQUESTS, r, r.rate_limited.to_string());
+            let mut response =
+                json_response(StatusCode::TOO_MANY_REQUESTS, r, r.rate_limited.to_string());
             let headers = response.headers_mut();
             headers.insert(header::RETRY_AFTER, HeaderValue::from(secs));
             for (name, value) in &r.rate_limited_headers {
@@ -157,12 +162,16 @@ pub(super) async fn apply(State(layer): State<FaultLayer>, request: Request, nex
             }
             response
         }
-        Some(Fault::ServerError) => {
-            json_response(StatusCode::INTERNAL_SERVER_ERROR, r, r.server_error.to_string())
-        }
-        Some(Fault::MalformedJson) => {
-            json_response(StatusCode::OK, r, r#"{"results": [{"id": "1", "propert"#.to_owned())
-        }
+        Some(Fault::ServerError) => json_response(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            r,
+            r.server_error.to_string(),
+        ),
+        Some(Fault::MalformedJson) => json_response(
+            StatusCode::OK,
+            r,
+            r#"{"results": [{"id": "1", "propert"#.to_owned(),
+        ),
         Some(Fault::Hang) => {
             let _ = stopped.wait_for(|s| *s).await;
             StatusCode::SERVICE_UNAVAILABLE.into_response()

@@ -49,14 +49,18 @@ impl FakeServer {
         let (shutdown, stopped) = watch::channel(false);
         let faults = Faults::default();
         let hits = Hits::default();
-        let layer = faults::FaultLayer::new(faults.clone(), hits.clone(), responses, stopped.clone());
+        let layer =
+            faults::FaultLayer::new(faults.clone(), hits.clone(), responses, stopped.clone());
         let app = make(&base_url).layer(axum::middleware::from_fn_with_state(layer, faults::apply));
         let task = tokio::spawn(async move {
             let signal = async move {
                 let mut stopped = stopped;
                 let _ = stopped.wait_for(|s| *s).await;
             };
-            if let Err(e) = axum::serve(listener, app).with_graceful_shutdown(signal).await {
+            if let Err(e) = axum::serve(listener, app)
+                .with_graceful_shutdown(signal)
+                .await
+            {
                 tracing::warn!(error = %e, "fake upstream stopped with an error");
             }
         });
@@ -75,7 +79,10 @@ impl FakeServer {
     pub async fn shutdown(mut self) {
         let _ = self.shutdown.send(true);
         if let Some(task) = self.task.take() {
-            if tokio::time::timeout(Duration::from_secs(5), task).await.is_err() {
+            if tokio::time::timeout(Duration::from_secs(5), task)
+                .await
+                .is_err()
+            {
                 tracing::warn!("fake upstream did not stop within 5 s");
             }
         }

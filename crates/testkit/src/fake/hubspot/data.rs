@@ -6,82 +6,8 @@ use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
 
+pub(super) use super::schema::ObjectType;
 use crate::demo::{Customer, DemoCompany};
-
-/// The three CRM object types the fake serves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(super) enum ObjectType {
-    Companies,
-    Contacts,
-    Deals,
-}
-
-impl ObjectType {
-    /// Path segment or association name: plural, singular or type id.
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "companies" | "company" | "0-2" => Some(ObjectType::Companies),
-            "contacts" | "contact" | "0-1" => Some(ObjectType::Contacts),
-            "deals" | "deal" | "0-3" => Some(ObjectType::Deals),
-            _ => None,
-        }
-    }
-
-    pub fn plural(self) -> &'static str {
-        match self {
-            ObjectType::Companies => "companies",
-            ObjectType::Contacts => "contacts",
-            ObjectType::Deals => "deals",
-        }
-    }
-
-    /// The object type id used in record URLs (`0-3` for deals).
-    pub fn type_id(self) -> &'static str {
-        match self {
-            ObjectType::Companies => "0-2",
-            ObjectType::Contacts => "0-1",
-            ObjectType::Deals => "0-3",
-        }
-    }
-
-    /// Returned when a request names no properties.
-    pub fn default_properties(self) -> &'static [&'static str] {
-        match self {
-            ObjectType::Companies => &["createdate", "domain", "hs_lastmodifieddate", "hs_object_id", "name"],
-            ObjectType::Contacts => &["createdate", "email", "firstname", "hs_object_id", "lastmodifieddate", "lastname"],
-            ObjectType::Deals => &[
-                "amount", "closedate", "createdate", "dealname", "dealstage", "hs_lastmodifieddate",
-                "hs_object_id", "pipeline",
-            ],
-        }
-    }
-
-    /// Always returned, whatever was asked for (as HubSpot does).
-    pub fn always_properties(self) -> &'static [&'static str] {
-        match self {
-            ObjectType::Contacts => &["createdate", "hs_object_id", "lastmodifieddate"],
-            _ => &["createdate", "hs_lastmodifieddate", "hs_object_id"],
-        }
-    }
-
-    /// Matched by a search's free-text `query`.
-    pub fn searchable(self) -> &'static [&'static str] {
-        match self {
-            ObjectType::Companies => &["name", "domain", "website", "phone"],
-            ObjectType::Contacts => &["firstname", "lastname", "email", "phone", "company"],
-            ObjectType::Deals => &["dealname"],
-        }
-    }
-
-    /// Real properties the demo leaves empty: requested, they come back null.
-    pub fn unset_properties(self) -> &'static [&'static str] {
-        match self {
-            ObjectType::Companies => &["phone", "state", "website", "description", "numberofemployees"],
-            ObjectType::Contacts => &["mobilephone", "city", "country", "website"],
-            ObjectType::Deals => &["description", "hs_next_step", "closed_lost_reason"],
-        }
-    }
-}
 
 /// A v3 association: target type, id, and association type name.
 #[derive(Debug, Clone)]
@@ -156,8 +82,14 @@ impl Data {
 
             let updated = modified(customer.customer_since, ci);
             let mut company = company_record(customer, &company_id, &owner, ci, updated);
-            company.assoc.extend(links(ObjectType::Contacts, &contact_ids, &["company_to_contact"]));
-            company.assoc.extend(links(ObjectType::Deals, &deal_ids, &["company_to_deal"]));
+            company.assoc.extend(links(
+                ObjectType::Contacts,
+                &contact_ids,
+                &["company_to_contact"],
+            ));
+            company
+                .assoc
+                .extend(links(ObjectType::Deals, &deal_ids, &["company_to_deal"]));
             companies.push(company);
 
             for (j, person) in customer.contacts.iter().enumerate() {
@@ -175,9 +107,22 @@ impl Data {
                 props.insert("associatedcompanyid", company_id.clone());
                 props.insert("hubspot_owner_id", owner.clone());
                 props.insert("lifecyclestage", "customer".into());
-                let mut record = record(contact_ids[j].clone(), props, created, modified(created, seq), seq, "lastmodifieddate");
-                record.assoc.extend(links(ObjectType::Companies, &[company_id.clone()], &["contact_to_company", "contact_to_company_unlabeled"]));
-                record.assoc.extend(links(ObjectType::Deals, &deal_ids, &["contact_to_deal"]));
+                let mut record = record(
+                    contact_ids[j].clone(),
+                    props,
+                    created,
+                    modified(created, seq),
+                    seq,
+                    "lastmodifieddate",
+                );
+                record.assoc.extend(links(
+                    ObjectType::Companies,
+                    std::slice::from_ref(&company_id),
+                    &["contact_to_company", "contact_to_company_unlabeled"],
+                ));
+                record
+                    .assoc
+                    .extend(links(ObjectType::Deals, &deal_ids, &["contact_to_deal"]));
                 contacts.push(record);
             }
 
@@ -193,21 +138,43 @@ impl Data {
                 props.insert("hubspot_owner_id", owner_id(&deal.owner_email));
                 props.insert("hs_deal_stage_probability", deal.stage.probability().into());
                 props.insert("hs_is_closed", deal.stage.is_closed().to_string());
-                props.insert("hs_is_closed_won", (deal.stage.id() == "closedwon").to_string());
+                props.insert(
+                    "hs_is_closed_won",
+                    (deal.stage.id() == "closedwon").to_string(),
+                );
                 let updated = if deal.stage.is_closed() {
                     deal.close_date.max(deal.created)
                 } else {
                     modified(deal.created, seq)
                 };
-                let mut record = record(deal_ids[j].clone(), props, deal.created, updated, seq, "hs_lastmodifieddate");
-                record.assoc.extend(links(ObjectType::Companies, &[company_id.clone()], &["deal_to_company", "deal_to_company_unlabeled"]));
-                record.assoc.extend(links(ObjectType::Contacts, &contact_ids, &["deal_to_contact"]));
+                let mut record = record(
+                    deal_ids[j].clone(),
+                    props,
+                    deal.created,
+                    updated,
+                    seq,
+                    "hs_lastmodifieddate",
+                );
+                record.assoc.extend(links(
+                    ObjectType::Companies,
+                    std::slice::from_ref(&company_id),
+                    &["deal_to_company", "deal_to_company_unlabeled"],
+                ));
+                record.assoc.extend(links(
+                    ObjectType::Contacts,
+                    &contact_ids,
+                    &["deal_to_contact"],
+                ));
                 deals.push(record);
             }
             contact_seq += customer.contacts.len();
             deal_seq += customer.deals.len();
         }
-        Data { companies, contacts, deals }
+        Data {
+            companies,
+            contacts,
+            deals,
+        }
     }
 
     pub fn records(&self, t: ObjectType) -> &[Record] {
@@ -241,7 +208,14 @@ fn company_record(c: &Customer, id: &str, owner: &str, seq: usize, updated: Naiv
     props.insert("lifecyclestage", "customer".into());
     props.insert("num_associated_contacts", c.contacts.len().to_string());
     props.insert("num_associated_deals", c.deals.len().to_string());
-    record(id.into(), props, c.customer_since, updated, seq, "hs_lastmodifieddate")
+    record(
+        id.into(),
+        props,
+        c.customer_since,
+        updated,
+        seq,
+        "hs_lastmodifieddate",
+    )
 }
 
 /// Fills the properties every object carries and the top-level stamps.
