@@ -60,7 +60,32 @@ pub fn harness() -> PathBuf {
             std::fs::set_permissions(&to, perms).unwrap();
         }
     }
+    install(&target);
     target
+}
+
+/// Installs the pinned clients once, under a lock: tests run in parallel
+/// (and nextest runs each in its own process). A marker written after a
+/// complete install guards against half-finished ones.
+fn install(dir: &Path) {
+    let script = r#"
+        set -e
+        cd "$1"
+        if [ ! -f .installed ] || ! cmp -s .installed package-lock.json; then
+            rm -rf node_modules .venv
+            npm ci --no-audit --no-fund >&2
+            python3 -m venv .venv
+            .venv/bin/pip install -q -r requirements.txt >&2
+            cp package-lock.json .installed
+        fi
+    "#;
+    let status = Command::new("flock")
+        .arg(dir.join(".install.lock"))
+        .args(["bash", "-c", script, "install"])
+        .arg(dir)
+        .status()
+        .expect("flock and bash run");
+    assert!(status.success(), "installing the MCP client harness in {} failed", dir.display());
 }
 
 /// Runs a harness script; returns (success, combined output).
