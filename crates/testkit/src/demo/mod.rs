@@ -8,9 +8,12 @@
 //! generator: every date is fixed relative to [`REFERENCE_DATE`], so the data
 //! and the tests built on it never drift.
 
+pub mod billing;
+pub mod calls;
 mod customers;
 mod deals;
 mod people;
+pub mod support;
 mod types;
 
 #[cfg(test)]

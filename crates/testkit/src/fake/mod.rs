@@ -8,7 +8,10 @@
 
 mod faults;
 mod hits;
+pub mod gong;
 pub mod hubspot;
+pub mod intercom;
+pub mod quickbooks;
 
 use std::time::Duration;
 

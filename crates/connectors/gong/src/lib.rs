@@ -1,0 +1,1 @@
+//! gong connector (being written).

@@ -1,0 +1,1 @@
+//! quickbooks connector (being written).

@@ -1,0 +1,1 @@
+//! Billing and accounting data (QuickBooks) for the demo customers.

@@ -1,0 +1,1 @@
+//! Call recordings (Gong) for the demo customers.

@@ -1,0 +1,1 @@
+//! Support desk data (Intercom) for the demo customers.
