@@ -13,15 +13,33 @@ use std::process::Command;
 
 use serde_json::Value;
 
-const FORBIDDEN_IN_CONNECTORS: &[&str] = &["rmcp", "sea-orm", "moka", "governor", "opentelemetry_sdk", "switchboard-gateway"];
-const CORE_MAY_USE: &[&str] = &["async-trait", "schemars", "serde", "serde_json", "serde_path_to_error", "thiserror"];
+const FORBIDDEN_IN_CONNECTORS: &[&str] = &[
+    "rmcp",
+    "sea-orm",
+    "moka",
+    "governor",
+    "opentelemetry_sdk",
+    "switchboard-gateway",
+];
+const CORE_MAY_USE: &[&str] = &[
+    "async-trait",
+    "schemars",
+    "serde",
+    "serde_json",
+    "serde_path_to_error",
+    "thiserror",
+];
 
 pub fn metadata() -> Value {
     let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
         .args(["metadata", "--format-version", "1", "--locked"])
         .output()
         .expect("cargo metadata runs");
-    assert!(output.status.success(), "cargo metadata failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "cargo metadata failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     serde_json::from_slice(&output.stdout).expect("cargo metadata prints JSON")
 }
 
@@ -33,20 +51,34 @@ pub fn check(metadata: &Value) -> Result<(), Vec<String>> {
         let name = graph.names[member].as_str();
         let direct = graph.direct_normal(member);
         if name != "switchboard-gateway" && direct.contains("rmcp") {
-            problems.push(format!("{name} depends on rmcp; only switchboard-gateway may"));
+            problems.push(format!(
+                "{name} depends on rmcp; only switchboard-gateway may"
+            ));
         }
         if name != "switchboard-audit" && direct.contains("sea-orm") {
-            problems.push(format!("{name} depends on sea-orm; only switchboard-audit may"));
+            problems.push(format!(
+                "{name} depends on sea-orm; only switchboard-audit may"
+            ));
         }
         if name == "switchboard-core" {
-            for dep in direct.iter().filter(|d| !CORE_MAY_USE.contains(&d.as_str())) {
-                problems.push(format!("switchboard-core depends on {dep}; the core does no I/O and stays minimal"));
+            for dep in direct
+                .iter()
+                .filter(|d| !CORE_MAY_USE.contains(&d.as_str()))
+            {
+                problems.push(format!(
+                    "switchboard-core depends on {dep}; the core does no I/O and stays minimal"
+                ));
             }
         }
         if graph.is_connector(member) {
             let closure = graph.normal_closure(member);
-            for bad in FORBIDDEN_IN_CONNECTORS.iter().filter(|b| closure.contains(**b)) {
-                problems.push(format!("connector {name} depends on {bad} (directly or transitively)"));
+            for bad in FORBIDDEN_IN_CONNECTORS
+                .iter()
+                .filter(|b| closure.contains(**b))
+            {
+                problems.push(format!(
+                    "connector {name} depends on {bad} (directly or transitively)"
+                ));
             }
         }
     }
@@ -71,17 +103,31 @@ impl Graph {
         let mut paths = HashMap::new();
         for p in metadata["packages"].as_array().into_iter().flatten() {
             let id = p["id"].as_str().unwrap_or_default().to_owned();
-            names.insert(id.clone(), p["name"].as_str().unwrap_or_default().to_owned());
-            paths.insert(id, p["manifest_path"].as_str().unwrap_or_default().to_owned());
+            names.insert(
+                id.clone(),
+                p["name"].as_str().unwrap_or_default().to_owned(),
+            );
+            paths.insert(
+                id,
+                p["manifest_path"].as_str().unwrap_or_default().to_owned(),
+            );
         }
         let mut edges = HashMap::new();
-        for node in metadata["resolve"]["nodes"].as_array().into_iter().flatten() {
+        for node in metadata["resolve"]["nodes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
             let deps = node["deps"]
                 .as_array()
                 .into_iter()
                 .flatten()
                 .map(|d| {
-                    let normal = d["dep_kinds"].as_array().into_iter().flatten().any(|k| k["kind"].is_null());
+                    let normal = d["dep_kinds"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .any(|k| k["kind"].is_null());
                     (d["pkg"].as_str().unwrap_or_default().to_owned(), normal)
                 })
                 .collect();
@@ -93,7 +139,12 @@ impl Graph {
             .flatten()
             .filter_map(|m| m.as_str().map(str::to_owned))
             .collect();
-        Graph { members, names, paths, edges }
+        Graph {
+            members,
+            names,
+            paths,
+            edges,
+        }
     }
 
     fn is_connector(&self, id: &str) -> bool {
@@ -101,7 +152,11 @@ impl Graph {
     }
 
     fn direct_normal(&self, id: &str) -> BTreeSet<String> {
-        self.edges[id].iter().filter(|(_, normal)| *normal).map(|(d, _)| self.names[d].clone()).collect()
+        self.edges[id]
+            .iter()
+            .filter(|(_, normal)| *normal)
+            .map(|(d, _)| self.names[d].clone())
+            .collect()
     }
 
     fn normal_closure(&self, id: &str) -> BTreeSet<String> {
@@ -125,7 +180,10 @@ mod tests {
     #[test]
     fn the_workspace_keeps_its_architecture_invariants() {
         if let Err(problems) = check(&metadata()) {
-            panic!("architecture invariants broken:\n  - {}", problems.join("\n  - "));
+            panic!(
+                "architecture invariants broken:\n  - {}",
+                problems.join("\n  - ")
+            );
         }
     }
 

@@ -27,13 +27,36 @@ fn main() -> ExitCode {
 
 fn ci() -> Result<(), String> {
     run("cargo", &["fmt", "--all", "--", "--check"])?;
-    run("cargo", &["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"])?;
+    run(
+        "cargo",
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--locked",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
     invariants::check(&invariants::metadata()).map_err(|e| e.join("\n"))?;
     eprintln!("xtask: architecture invariants hold");
     if has_nextest() {
-        run("cargo", &["nextest", "run", "--workspace", "--locked", "--no-fail-fast"])
+        run(
+            "cargo",
+            &[
+                "nextest",
+                "run",
+                "--workspace",
+                "--locked",
+                "--no-fail-fast",
+            ],
+        )
     } else {
-        run("cargo", &["test", "--workspace", "--locked", "--no-fail-fast"])
+        run(
+            "cargo",
+            &["test", "--workspace", "--locked", "--no-fail-fast"],
+        )
     }
 }
 

@@ -6,7 +6,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "switchboard", version, about = "One MCP endpoint in front of the company's systems")]
+#[command(
+    name = "switchboard",
+    version,
+    about = "One MCP endpoint in front of the company's systems"
+)]
 pub struct Cli {
     /// Log line format (stderr).
     #[arg(long, value_enum, default_value = "text", global = true)]
@@ -32,6 +36,19 @@ pub enum Command {
     },
     /// Print the tools a user may use, one per line.
     Tools(ToolsArgs),
+    /// Policy tools.
+    Policy {
+        #[command(subcommand)]
+        command: PolicyCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PolicyCommand {
+    /// Print the Cedar schema generated from the compiled catalog.
+    Schema,
+    /// Print the demo roles × tools table (Markdown) the shipped policies give.
+    Table,
 }
 
 /// Where the gateway's configuration comes from.
@@ -54,6 +71,9 @@ pub struct ServeArgs {
     /// Address to listen on (default 127.0.0.1:8080, or the config's).
     #[arg(long)]
     pub bind: Option<SocketAddr>,
+    /// A directory of `*.cedar` policy files (reloaded on change and SIGHUP).
+    #[arg(long)]
+    pub policies: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -63,4 +83,7 @@ pub struct ToolsArgs {
     /// The user id to list tools for (e.g. sales@demo).
     #[arg(long = "as")]
     pub as_user: String,
+    /// A directory of `*.cedar` policy files.
+    #[arg(long)]
+    pub policies: Option<PathBuf>,
 }

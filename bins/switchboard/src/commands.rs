@@ -2,29 +2,38 @@
 
 use anyhow::bail;
 
-use crate::cli::Command;
+use switchboard_gateway::Catalog;
+
+use crate::cli::{Command, PolicyCommand};
 use crate::config::LoadedConfig;
-use crate::serve;
+use crate::policies::PolicySource;
+use crate::{registry, serve};
 
 pub async fn run(command: Command) -> anyhow::Result<()> {
     match command {
         Command::Serve(args) => {
-            let built = serve::build(&args.source).await?;
+            let built = serve::build(&args.source, args.policies).await?;
             serve::serve(built, args.bind).await
         }
         Command::Check { config } => {
             let loaded = LoadedConfig::load(&config)?;
+            let ids: Vec<String> = loaded.file.connectors.keys().cloned().collect();
+            let catalog = Catalog::new(registry::offline_catalog(&ids)?)?;
+            let engine = PolicySource::Dir(loaded.policy_dir()).engine(&catalog)?;
             println!(
-                "{}: ok ({} connectors, {} api keys)",
+                "{}: ok ({} connectors, {} tools, {} api keys, {} policies)",
                 config.display(),
-                loaded.file.connectors.len(),
-                loaded.file.api_keys.len()
+                ids.len(),
+                catalog.entries().len(),
+                loaded.file.api_keys.len(),
+                engine.policy_count()
             );
             Ok(())
         }
         Command::Tools(args) => {
-            let built = serve::build(&args.source).await?;
-            let Some(principal) = built.keys.principals().find(|p| p.user_id == args.as_user) else {
+            let built = serve::build(&args.source, args.policies).await?;
+            let Some(principal) = built.keys.principals().find(|p| p.user_id == args.as_user)
+            else {
                 bail!("no configured user `{}`", args.as_user);
             };
             for spec in built.gateway.visible_tools(principal) {
@@ -32,5 +41,58 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Policy {
+            command: PolicyCommand::Table,
+        } => {
+            print!("{}", policy_table()?);
+            Ok(())
+        }
+        Command::Policy {
+            command: PolicyCommand::Schema,
+        } => {
+            let catalog = Catalog::new(registry::offline_catalog(&compiled())?)?;
+            let engine = PolicySource::Embedded.engine(&catalog)?;
+            print!("{}", engine.schema_text());
+            Ok(())
+        }
     }
+}
+
+/// The demo roles × compiled tools, as the shipped policies decide.
+fn policy_table() -> anyhow::Result<String> {
+    let catalog = Catalog::new(registry::offline_catalog(&compiled())?)?;
+    let engine = PolicySource::Embedded.engine(&catalog)?;
+    let keys = crate::demo::api_keys();
+    let users: Vec<_> = keys.principals().collect();
+    let mut out = String::from("| tool | permission |");
+    for u in &users {
+        out.push_str(&format!(" {} |", u.groups.join(",")));
+    }
+    out.push_str("\n|---|---|");
+    out.push_str(&"---|".repeat(users.len()));
+    out.push('\n');
+    for entry in catalog.entries() {
+        out.push_str(&format!(
+            "| `{}` | `{}` |",
+            entry.spec.name, entry.spec.permission
+        ));
+        for u in &users {
+            out.push_str(if engine.allows_use(u, &entry.spec.name) {
+                " ✓ |"
+            } else {
+                " · |"
+            });
+        }
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// Every connector compiled into this binary.
+fn compiled() -> Vec<String> {
+    registry::KNOWN_CONNECTORS
+        .iter()
+        .filter(|id| registry::offline_catalog(&[id.to_string()]).is_ok())
+        .map(|id| id.to_string())
+        .collect()
 }

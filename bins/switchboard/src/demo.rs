@@ -1,7 +1,5 @@
 //! Demo mode: fixed users, one per role, with fixed API keys that are valid
-//! only in demo mode (and only on loopback), plus the demo grants.
-
-use std::collections::HashMap;
+//! only in demo mode (and only on loopback). What each role may use is in `policies/`.
 
 use switchboard_gateway::auth::{hash_api_key, ApiKeyEntry, ApiKeys};
 
@@ -23,23 +21,15 @@ pub fn api_keys() -> ApiKeys {
             .iter()
             .map(|(key, user, groups)| {
                 let email = user.replace("@demo", "@northwind.example");
-                ApiKeyEntry::new(key, hash_api_key(key), user, &email, "northwind", groups.iter().map(|g| g.to_string()).collect())
+                ApiKeyEntry::new(
+                    key,
+                    hash_api_key(key),
+                    user,
+                    &email,
+                    "northwind",
+                    groups.iter().map(|g| g.to_string()).collect(),
+                )
             })
             .collect(),
     )
-}
-
-/// Who may use what in the demo, by permission pattern. Default deny:
-/// engineering and HR see no CRM tools.
-pub fn grants() -> HashMap<String, Vec<String>> {
-    let g = |patterns: &[&str]| patterns.iter().map(|p| p.to_string()).collect::<Vec<_>>();
-    HashMap::from([
-        ("sales".to_string(), g(&["hubspot:*:read"])),
-        (
-            "finance".to_string(),
-            g(&["hubspot:deals:read", "hubspot:companies:read", "hubspot:owners:read", "hubspot:pipelines:read"]),
-        ),
-        ("support".to_string(), g(&["hubspot:contacts:read", "hubspot:companies:read"])),
-        ("admin".to_string(), g(&["*:*:*"])),
-    ])
 }

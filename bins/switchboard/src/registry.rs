@@ -9,7 +9,20 @@ use switchboard_core::Connector;
 use switchboard_testkit::fake::FakeServer;
 
 /// Every connector this project has, compiled in or not.
-pub const KNOWN_CONNECTORS: &[&str] = &["hubspot"];
+/// Policies may name any of them (a per-team build shares the company's
+/// policy files); naming anything else fails validation.
+pub const KNOWN_CONNECTORS: &[&str] = &[
+    "hubspot",
+    "intercom",
+    "quickbooks",
+    "gong",
+    "notion",
+    "slack",
+    "github",
+    "warehouse",
+    "composite",
+    "mcp",
+];
 
 #[cfg_attr(feature = "hubspot", allow(dead_code))]
 fn not_compiled(id: &str) -> String {
@@ -20,7 +33,10 @@ fn not_compiled(id: &str) -> String {
 pub fn validate_connector(id: &str, table: &toml::Value) -> Result<(), String> {
     match id {
         "hubspot" => validate_hubspot(table),
-        _ => Err(format!("unknown connector (known: {})", KNOWN_CONNECTORS.join(", "))),
+        _ => Err(format!(
+            "unknown connector (known: {})",
+            KNOWN_CONNECTORS.join(", ")
+        )),
     }
 }
 
@@ -29,6 +45,25 @@ pub fn build_connector(id: &str, table: &toml::Value) -> anyhow::Result<Arc<dyn 
     match id {
         "hubspot" => build_hubspot(table),
         _ => Err(anyhow!("connectors.{id}: unknown connector")),
+    }
+}
+
+/// The connectors a config names, built without secrets or I/O, for
+/// `switchboard check` and `policy schema`: their tool lists are all that
+/// is needed.
+pub fn offline_catalog(ids: &[String]) -> anyhow::Result<Vec<Arc<dyn Connector>>> {
+    ids.iter().map(|id| offline_connector(id)).collect()
+}
+
+fn offline_connector(id: &str) -> anyhow::Result<Arc<dyn Connector>> {
+    match id {
+        #[cfg(feature = "hubspot")]
+        "hubspot" => Ok(switchboard_hubspot::connector(
+            "https://api.hubapi.com".parse()?,
+            switchboard_upstream::Secret::new("offline"),
+            std::time::Duration::from_secs(1),
+        )?),
+        _ => Err(anyhow!("connectors.{id}: {}", not_compiled(id))),
     }
 }
 
@@ -43,7 +78,9 @@ pub async fn demo_connectors() -> anyhow::Result<(Vec<Arc<dyn Connector>>, Vec<F
     #[cfg(feature = "hubspot")]
     {
         let token = "demo-hubspot-token";
-        let fake = switchboard_testkit::fake::spawn_hubspot(switchboard_testkit::demo::northwind(), token).await;
+        let fake =
+            switchboard_testkit::fake::spawn_hubspot(switchboard_testkit::demo::northwind(), token)
+                .await;
         connectors.push(switchboard_hubspot::connector(
             fake.base_url.clone(),
             switchboard_upstream::Secret::new(token),
@@ -56,14 +93,19 @@ pub async fn demo_connectors() -> anyhow::Result<(Vec<Arc<dyn Connector>>, Vec<F
 
 #[cfg(feature = "hubspot")]
 fn validate_hubspot(table: &toml::Value) -> Result<(), String> {
-    let config: switchboard_hubspot::HubSpotConfig = table.clone().try_into().map_err(|e: toml::de::Error| e.message().to_owned())?;
+    let config: switchboard_hubspot::HubSpotConfig = table
+        .clone()
+        .try_into()
+        .map_err(|e: toml::de::Error| e.message().to_owned())?;
     config.validate()
 }
 
 #[cfg(feature = "hubspot")]
 fn build_hubspot(table: &toml::Value) -> anyhow::Result<Arc<dyn Connector>> {
     let config: switchboard_hubspot::HubSpotConfig = table.clone().try_into()?;
-    config.build().map_err(|e| anyhow!("connectors.hubspot: {}", e.message))
+    config
+        .build()
+        .map_err(|e| anyhow!("connectors.hubspot: {}", e.message))
 }
 
 #[cfg(not(feature = "hubspot"))]
@@ -75,4 +117,3 @@ fn validate_hubspot(_: &toml::Value) -> Result<(), String> {
 fn build_hubspot(_: &toml::Value) -> anyhow::Result<Arc<dyn Connector>> {
     Err(anyhow!("connectors.hubspot: {}", not_compiled("hubspot")))
 }
-

@@ -1,23 +1,29 @@
 //! Building the gateway from a config source and serving it.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::{bail, Context};
 use switchboard_gateway::audit::LogAuditSink;
 use switchboard_gateway::auth::{ApiKeys, AuthState};
-use switchboard_gateway::policy::GroupGrants;
+use switchboard_gateway::mcp::Sessions;
+use switchboard_gateway::policy::CedarAuthorizer;
 use switchboard_gateway::{Catalog, Gateway, GatewayOptions};
 use switchboard_testkit::fake::FakeServer;
 use tokio_util::sync::CancellationToken;
 
 use crate::cli::Source;
 use crate::config::LoadedConfig;
+use crate::policies::{spawn_reloader, PolicySource};
 use crate::{demo, registry};
 
 /// A gateway ready to serve, with whatever must live as long as it.
 pub struct Built {
     pub gateway: Arc<Gateway>,
+    pub authorizer: Arc<CedarAuthorizer>,
+    pub policies: PolicySource,
     pub keys: ApiKeys,
     pub bind: SocketAddr,
     pub demo: bool,
@@ -25,44 +31,65 @@ pub struct Built {
     pub _fakes: Vec<FakeServer>,
 }
 
-pub async fn build(source: &Source) -> anyhow::Result<Built> {
+/// Builds everything; `policies` overrides where policy files come from.
+pub async fn build(source: &Source, policies: Option<PathBuf>) -> anyhow::Result<Built> {
     if source.demo {
         let (connectors, fakes) = registry::demo_connectors().await?;
         let catalog = Catalog::new(connectors)?;
+        let policies = policies
+            .map(PolicySource::Dir)
+            .unwrap_or(PolicySource::Embedded);
+        let authorizer = Arc::new(CedarAuthorizer::new(policies.engine(&catalog)?));
         let gateway = Gateway::new(
             catalog,
-            Arc::new(GroupGrants::new(demo::grants())),
+            authorizer.clone(),
             Arc::new(LogAuditSink),
             GatewayOptions::default(),
         );
         return Ok(Built {
             gateway,
+            authorizer,
+            policies,
             keys: demo::api_keys(),
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
             demo: true,
             _fakes: fakes,
         });
     }
-    let path = source.config.as_ref().context("either --demo or --config is required")?;
+    let path = source
+        .config
+        .as_ref()
+        .context("either --demo or --config is required")?;
     let loaded = LoadedConfig::load(path)?;
     let file = &loaded.file;
     let mut connectors = Vec::new();
     for (id, table) in &file.connectors {
-        connectors.push(registry::build_connector(id, table).with_context(|| format!("{}", path.display()))?);
+        connectors.push(
+            registry::build_connector(id, table).with_context(|| format!("{}", path.display()))?,
+        );
     }
     let keys = file
         .api_keys
         .iter()
         .map(|k| k.entry().map_err(anyhow::Error::msg))
         .collect::<anyhow::Result<Vec<_>>>()?;
+    let catalog = Catalog::new(connectors)?;
+    let policies = PolicySource::Dir(policies.unwrap_or_else(|| loaded.policy_dir()));
+    let authorizer = Arc::new(CedarAuthorizer::new(
+        policies
+            .engine(&catalog)
+            .with_context(|| format!("{}: policy", path.display()))?,
+    ));
     let gateway = Gateway::new(
-        Catalog::new(connectors)?,
-        Arc::new(GroupGrants::new(file.grants.clone())),
+        catalog,
+        authorizer.clone(),
         Arc::new(LogAuditSink),
         file.server.options(),
     );
     Ok(Built {
         gateway,
+        authorizer,
+        policies,
         keys: ApiKeys::new(keys),
         bind: file.server.bind,
         demo: false,
@@ -75,14 +102,26 @@ pub async fn serve(built: Built, bind: Option<SocketAddr>) -> anyhow::Result<()>
     if built.demo && !bind.ip().is_loopback() {
         bail!("--demo serves fixed, public demo keys and only binds to loopback; {bind} is not a loopback address");
     }
-    let listener = tokio::net::TcpListener::bind(bind).await.with_context(|| format!("cannot listen on {bind}"))?;
+    let listener = tokio::net::TcpListener::bind(bind)
+        .await
+        .with_context(|| format!("cannot listen on {bind}"))?;
     let addr = listener.local_addr()?;
     let shutdown = CancellationToken::new();
+    let sessions = Arc::new(Sessions::default());
+    if let PolicySource::Dir(dir) = &built.policies {
+        spawn_reloader(
+            dir.clone(),
+            built.gateway.clone(),
+            built.authorizer.clone(),
+            sessions.clone(),
+            Duration::from_secs(2),
+        );
+    }
     let auth = AuthState {
         authenticator: Arc::new(built.keys),
         challenge: "Bearer".into(),
     };
-    let app = switchboard_gateway::http::router(built.gateway, auth, shutdown.clone());
+    let app = switchboard_gateway::http::router(built.gateway, sessions, auth, shutdown.clone());
     print_banner(addr, built.demo);
     let signal = shutdown.clone();
     axum::serve(listener, app)
@@ -100,7 +139,10 @@ fn print_banner(addr: SocketAddr, demo: bool) {
     println!("Switchboard listening on {url}");
     if demo {
         let keys: Vec<&str> = demo::DEMO_USERS.iter().map(|(k, _, _)| *k).collect();
-        println!("Demo mode: fake upstreams, demo users; keys: {}", keys.join(" "));
+        println!(
+            "Demo mode: fake upstreams, demo users; keys: {}",
+            keys.join(" ")
+        );
         println!();
         println!("Claude Code:   claude mcp add --transport http switchboard {url} --header \"Authorization: Bearer demo-sales\"");
         println!("Inspector:     npx @modelcontextprotocol/inspector --cli {url} --transport http --header \"Authorization: Bearer demo-sales\" --method tools/list");

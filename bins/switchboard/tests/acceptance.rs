@@ -4,8 +4,8 @@
 //! CLI itself.
 
 mod acceptance {
-    pub mod support;
     mod cli;
     mod clients;
     mod conformance;
+    pub mod support;
 }

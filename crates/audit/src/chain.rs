@@ -130,7 +130,11 @@ mod tests {
         assert_eq!(base.row_hash, row_hash(&base), "deterministic");
         let mut other = base.clone();
         other.id = 99;
-        assert_eq!(row_hash(&other), base.row_hash, "the surrogate id is not content");
+        assert_eq!(
+            row_hash(&other),
+            base.row_hash,
+            "the surrogate id is not content"
+        );
         for edit in [
             |m: &mut Model| m.seq = 2,
             |m: &mut Model| m.prev_hash = "x".into(),

@@ -43,7 +43,10 @@ pub(crate) fn to_model(record: &AuditRecord) -> audit_log::Model {
         outcome: enum_name(&record.outcome),
         error_kind: record.error_kind.map(clean),
         error_message: record.error_message.as_deref().map(clean),
-        result: record.result.as_deref().map(|r| clean(&cap_str(r, RESULT_CAP))),
+        result: record
+            .result
+            .as_deref()
+            .map(|r| clean(&cap_str(r, RESULT_CAP))),
         result_sha256: record.result_sha256.as_deref().map(clean),
         result_bytes: record.result_bytes.map(saturate),
         cache: enum_name(&record.cache),
@@ -101,7 +104,7 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 }
 
 /// One stored row, as the query API and the CLI return it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct AuditRow {
     pub id: i64,
     pub chain_id: String,

@@ -60,10 +60,14 @@ impl AuditSettings {
     pub fn validate(&self) -> Result<(), AuditError> {
         crate::db::Backend::of(&self.url)?;
         if self.queue_capacity == 0 || self.max_batch == 0 {
-            return Err(AuditError::Config("audit.queue_capacity and audit.max_batch must be at least 1".into()));
+            return Err(AuditError::Config(
+                "audit.queue_capacity and audit.max_batch must be at least 1".into(),
+            ));
         }
         if self.retention_days == Some(0) {
-            return Err(AuditError::Config("audit.retention_days must be at least 1 (omit it to keep everything)".into()));
+            return Err(AuditError::Config(
+                "audit.retention_days must be at least 1 (omit it to keep everything)".into(),
+            ));
         }
         Ok(())
     }
@@ -75,7 +79,8 @@ mod tests {
 
     #[test]
     fn parses_the_config_section() {
-        let s: AuditSettings = toml_like(r#"{"url": "postgres://x/y", "on_failure": "allow", "retention_days": 30}"#);
+        let s: AuditSettings =
+            toml_like(r#"{"url": "postgres://x/y", "on_failure": "allow", "retention_days": 30}"#);
         assert_eq!(s.on_failure, OnFailure::Allow);
         assert_eq!(s.retention_days, Some(30));
         assert_eq!(s.max_batch, AuditSettings::default().max_batch);

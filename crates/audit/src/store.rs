@@ -37,7 +37,12 @@ impl AuditStore {
         let chain_id = uuid::Uuid::new_v4().to_string();
         let stats = Arc::new(Stats::default());
         let (tx, rx) = mpsc::channel(settings.queue_capacity);
-        let writer = Writer::new(db.clone(), chain_id.clone(), settings.max_batch, stats.clone());
+        let writer = Writer::new(
+            db.clone(),
+            chain_id.clone(),
+            settings.max_batch,
+            stats.clone(),
+        );
         tokio::spawn(writer.run(rx));
         let retention = settings.retention_days.map(|days| {
             let db = db.clone();
@@ -46,7 +51,9 @@ impl AuditStore {
                 loop {
                     every.tick().await;
                     match retention::prune(&db, days).await {
-                        Ok(report) if report.rows > 0 => tracing::info!(rows = report.rows, "audit rows pruned"),
+                        Ok(report) if report.rows > 0 => {
+                            tracing::info!(rows = report.rows, "audit rows pruned")
+                        }
                         Ok(_) => {}
                         Err(e) => tracing::error!(error = %e, "audit retention failed; will retry"),
                     }
@@ -107,7 +114,10 @@ impl AuditStore {
     }
 
     /// Queues a prepared row and waits for its batch's commit.
-    async fn commit(tx: mpsc::Sender<Job>, row: crate::entity::audit_log::Model) -> Result<(), AuditUnavailable> {
+    async fn commit(
+        tx: mpsc::Sender<Job>,
+        row: crate::entity::audit_log::Model,
+    ) -> Result<(), AuditUnavailable> {
         let stopped = || AuditUnavailable("audit writer stopped".to_owned());
         let (done, wait) = oneshot::channel();
         tx.send(Job { row, done }).await.map_err(|_| stopped())?;

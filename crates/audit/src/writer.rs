@@ -8,8 +8,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel, NotSet, QueryFilter, QueryOrder,
-    TransactionTrait,
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel, NotSet, QueryFilter,
+    QueryOrder, TransactionTrait,
 };
 use switchboard_gateway::audit::AuditUnavailable;
 use tokio::sync::{mpsc, oneshot};
@@ -51,7 +51,12 @@ pub(crate) struct Writer {
 }
 
 impl Writer {
-    pub(crate) fn new(db: DatabaseConnection, chain_id: String, max_batch: usize, stats: Arc<Stats>) -> Self {
+    pub(crate) fn new(
+        db: DatabaseConnection,
+        chain_id: String,
+        max_batch: usize,
+        stats: Arc<Stats>,
+    ) -> Self {
         Writer {
             db,
             chain_id,
@@ -68,7 +73,10 @@ impl Writer {
         let mut jobs = Vec::with_capacity(self.max_batch);
         while rx.recv_many(&mut jobs, self.max_batch).await > 0 {
             let n = jobs.len() as u64;
-            let rows = jobs.iter_mut().map(|j| std::mem::take(&mut j.row)).collect();
+            let rows = jobs
+                .iter_mut()
+                .map(|j| std::mem::take(&mut j.row))
+                .collect();
             let outcome = match self.commit(rows).await {
                 Ok(()) => {
                     self.stats.batches.fetch_add(1, Ordering::Relaxed);
@@ -128,7 +136,9 @@ impl Writer {
             .order_by_desc(audit_log::Column::Seq)
             .one(&self.db)
             .await?;
-        let anchor = audit_anchor::Entity::find_by_id(self.chain_id.clone()).one(&self.db).await?;
+        let anchor = audit_anchor::Entity::find_by_id(self.chain_id.clone())
+            .one(&self.db)
+            .await?;
         let (seq, hash) = match (last, anchor) {
             (Some(row), Some(a)) if a.seq > row.seq => (a.seq, a.row_hash),
             (Some(row), _) => (row.seq, row.row_hash),

@@ -144,7 +144,9 @@ impl AuditGuard {
 
 impl Drop for AuditGuard {
     fn drop(&mut self) {
-        let Some(mut record) = self.record.take() else { return };
+        let Some(mut record) = self.record.take() else {
+            return;
+        };
         record.outcome = Outcome::Cancelled;
         record.latency_us = self.started.elapsed().as_micros() as u64;
         let sink = self.sink.clone();
@@ -156,7 +158,9 @@ impl Drop for AuditGuard {
                     }
                 });
             }
-            Err(_) => tracing::error!(call_id = %record.call_id, "cancelled call dropped outside a runtime; not audited"),
+            Err(_) => {
+                tracing::error!(call_id = %record.call_id, "cancelled call dropped outside a runtime; not audited")
+            }
         }
     }
 }
@@ -201,9 +205,19 @@ pub fn redact(value: &Value) -> Value {
 
 fn is_secret_key(key: &str) -> bool {
     let k = key.to_ascii_lowercase();
-    ["password", "passwd", "secret", "token", "api_key", "apikey", "authorization", "credential", "private_key"]
-        .iter()
-        .any(|needle| k.contains(needle))
+    [
+        "password",
+        "passwd",
+        "secret",
+        "token",
+        "api_key",
+        "apikey",
+        "authorization",
+        "credential",
+        "private_key",
+    ]
+    .iter()
+    .any(|needle| k.contains(needle))
 }
 
 #[cfg(test)]

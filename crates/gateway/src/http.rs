@@ -19,11 +19,16 @@ use tower_http::trace::TraceLayer;
 
 use crate::auth::{authenticate, AuthState};
 use crate::ingress::jsonrpc_guard;
-use crate::mcp::McpHandler;
+use crate::mcp::{McpHandler, Sessions};
 use crate::Gateway;
 
 /// The whole HTTP application. `shutdown` ends open SSE streams.
-pub fn router(gateway: Arc<Gateway>, auth: AuthState, shutdown: CancellationToken) -> Router {
+pub fn router(
+    gateway: Arc<Gateway>,
+    sessions: Arc<Sessions>,
+    auth: AuthState,
+    shutdown: CancellationToken,
+) -> Router {
     let options = gateway.options().clone();
     let mut config = StreamableHttpServerConfig::default()
         .with_legacy_session_mode(options.legacy_sessions)
@@ -38,7 +43,7 @@ pub fn router(gateway: Arc<Gateway>, auth: AuthState, shutdown: CancellationToke
     if !options.allowed_origins.is_empty() {
         config = config.with_allowed_origins(options.allowed_origins.clone());
     }
-    let handler = McpHandler::new(gateway);
+    let handler = McpHandler::new(gateway, sessions);
     let mcp = StreamableHttpService::new(
         move || Ok(handler.clone()),
         Arc::new(LocalSessionManager::default()),
@@ -48,7 +53,10 @@ pub fn router(gateway: Arc<Gateway>, auth: AuthState, shutdown: CancellationToke
     let mcp_routes = Router::new()
         .route_service("/mcp", mcp)
         // Layers wrap outward: the last added runs first.
-        .layer(axum::middleware::from_fn_with_state(options.max_body_bytes, jsonrpc_guard))
+        .layer(axum::middleware::from_fn_with_state(
+            options.max_body_bytes,
+            jsonrpc_guard,
+        ))
         .layer(axum::middleware::from_fn_with_state(auth, authenticate));
 
     Router::new()

@@ -31,7 +31,13 @@ pub async fn jsonrpc_guard(State(limit): State<usize>, request: Request, next: N
     };
     let value: Value = match serde_json::from_slice(&bytes) {
         Ok(v) => v,
-        Err(e) => return error(StatusCode::BAD_REQUEST, -32700, &format!("Parse error: {e}")),
+        Err(e) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                -32700,
+                &format!("Parse error: {e}"),
+            )
+        }
     };
     if !is_jsonrpc(&value) {
         return error(
@@ -40,7 +46,8 @@ pub async fn jsonrpc_guard(State(limit): State<usize>, request: Request, next: N
             "Invalid Request: expected a JSON-RPC 2.0 message",
         );
     }
-    next.run(Request::from_parts(parts, Body::from(bytes))).await
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
 }
 
 fn is_jsonrpc(value: &Value) -> bool {

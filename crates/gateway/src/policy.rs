@@ -1,14 +1,19 @@
-//! Authorization seam. One predicate decides both what `tools/list` shows
-//! and what `tools/call` may run, so the two can never disagree.
+//! Authorization. One predicate decides both what `tools/list` shows and
+//! what `tools/call` may run, so the two can never disagree.
 //!
-//! The Cedar engine (identity and access-control issue) implements
-//! [`Authorizer`]; until a policy is configured the gateway uses
-//! [`GroupGrants`], a default-deny map from groups to permission patterns.
+//! [`CedarAuthorizer`] holds the validated Cedar policy set
+//! (`switchboard-policy`) behind an atomic pointer, so a reload swaps the
+//! whole set at once: a request sees the old policies or the new, never a
+//! mix.
 
-use std::collections::HashMap;
+use std::sync::Arc;
 
+use arc_swap::ArcSwap;
 use serde_json::Value;
 use switchboard_core::{Principal, ToolSpec};
+use switchboard_policy::PolicyEngine;
+
+use crate::Catalog;
 
 /// Decides whether a principal may use a tool.
 pub trait Authorizer: Send + Sync {
@@ -16,52 +21,49 @@ pub trait Authorizer: Send + Sync {
     fn can_use(&self, principal: &Principal, tool: &ToolSpec) -> bool;
 
     /// Action `invoke`: argument-level rules checked at call time, after
-    /// `can_use`. Defaults to allowing what `can_use` allowed.
-    fn can_invoke(&self, _principal: &Principal, _tool: &ToolSpec, _args: &Value) -> bool {
-        true
+    /// `can_use`.
+    fn can_invoke(&self, principal: &Principal, tool: &ToolSpec, args: &Value) -> bool;
+}
+
+/// Cedar policies, swappable at run time.
+pub struct CedarAuthorizer {
+    engine: ArcSwap<PolicyEngine>,
+}
+
+impl CedarAuthorizer {
+    pub fn new(engine: PolicyEngine) -> Self {
+        CedarAuthorizer {
+            engine: ArcSwap::from_pointee(engine),
+        }
+    }
+
+    /// Replaces the policy set atomically.
+    pub fn replace(&self, engine: PolicyEngine) {
+        self.engine.store(Arc::new(engine));
+    }
+
+    pub fn engine(&self) -> Arc<PolicyEngine> {
+        self.engine.load_full()
     }
 }
 
-/// Default deny: a principal may use a tool only if one of its groups is
-/// granted a pattern matching the tool's permission. Patterns are
-/// permissions with `*` segments (`hubspot:*:read`, `*:*:*`).
-#[derive(Debug, Clone, Default)]
-pub struct GroupGrants {
-    grants: HashMap<String, Vec<String>>,
-}
-
-impl GroupGrants {
-    pub fn new(grants: HashMap<String, Vec<String>>) -> Self {
-        GroupGrants { grants }
-    }
-}
-
-impl Authorizer for GroupGrants {
+impl Authorizer for CedarAuthorizer {
     fn can_use(&self, principal: &Principal, tool: &ToolSpec) -> bool {
-        principal.groups.iter().any(|group| {
-            self.grants
-                .get(group)
-                .is_some_and(|patterns| patterns.iter().any(|p| permission_matches(p, &tool.permission)))
-        })
+        self.engine.load().allows_use(principal, &tool.name)
+    }
+
+    fn can_invoke(&self, principal: &Principal, tool: &ToolSpec, args: &Value) -> bool {
+        self.engine
+            .load()
+            .allows_invoke(principal, &tool.name, args)
     }
 }
 
-/// `a:*:read` matches `a:deals:read`; segment counts must agree.
-pub fn permission_matches(pattern: &str, permission: &str) -> bool {
-    let p: Vec<&str> = pattern.split(':').collect();
-    let q: Vec<&str> = permission.split(':').collect();
-    p.len() == q.len() && p.iter().zip(&q).all(|(a, b)| *a == "*" || a == b)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn patterns() {
-        assert!(permission_matches("hubspot:*:read", "hubspot:deals:read"));
-        assert!(permission_matches("*:*:*", "gong:calls:read"));
-        assert!(!permission_matches("hubspot:*:read", "hubspot:deals:write"));
-        assert!(!permission_matches("hubspot:*", "hubspot:deals:read"));
-    }
+/// The catalog as the policy engine needs it: each tool with its connector.
+pub fn catalog_tools(catalog: &Catalog) -> Vec<(ToolSpec, String)> {
+    catalog
+        .entries()
+        .iter()
+        .map(|e| (e.spec.clone(), e.connector.id().to_owned()))
+        .collect()
 }

@@ -6,5 +6,6 @@ mod gateway {
     pub mod harness;
     mod http_errors;
     mod pipeline;
+    mod policy;
     mod protocol;
 }

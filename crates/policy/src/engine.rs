@@ -30,18 +30,27 @@ impl PolicyEngine {
     /// `tools` pairs each spec with its connector id; `known_connectors`
     /// lists every connector id policies may name (compiled in or not, so a
     /// per-team build can share the company's policy files).
-    pub fn new(tools: &[(ToolSpec, String)], known_connectors: &[&str], files: &[PolicyFile]) -> Result<Self, PolicyError> {
+    pub fn new(
+        tools: &[(ToolSpec, String)],
+        known_connectors: &[&str],
+        files: &[PolicyFile],
+    ) -> Result<Self, PolicyError> {
         let specs: Vec<ToolSpec> = tools.iter().map(|(s, _)| s.clone()).collect();
         let schema_text = cedar_schema(&specs);
-        let (schema, _) = Schema::from_cedarschema_str(&schema_text).map_err(|e| PolicyError::Schema(e.to_string()))?;
+        let (schema, _) = Schema::from_cedarschema_str(&schema_text)
+            .map_err(|e| PolicyError::Schema(e.to_string()))?;
         let policies = parse(files)?;
         let tool_names: HashSet<String> = specs.iter().map(|s| s.name.clone()).collect();
-        let mut connectors: HashSet<String> = known_connectors.iter().map(|c| c.to_string()).collect();
+        let mut connectors: HashSet<String> =
+            known_connectors.iter().map(|c| c.to_string()).collect();
         connectors.extend(tools.iter().map(|(_, c)| c.clone()));
         validate(&policies, &schema, &tool_names, &connectors)?;
         Ok(PolicyEngine {
             policies,
-            tools: tools.iter().map(|(s, c)| (s.name.clone(), tool(s, c))).collect(),
+            tools: tools
+                .iter()
+                .map(|(s, c)| (s.name.clone(), tool(s, c)))
+                .collect(),
             args: argument_union(&specs),
             authorizer: Authorizer::new(),
             schema_text,
@@ -64,20 +73,37 @@ impl PolicyEngine {
 
     /// Action `invoke`: argument-level rules at call time.
     pub fn allows_invoke(&self, principal: &Principal, tool_name: &str, args: &Value) -> bool {
-        self.decide(principal, tool_name, "invoke", invoke_context(args, &self.args))
+        self.decide(
+            principal,
+            tool_name,
+            "invoke",
+            invoke_context(args, &self.args),
+        )
     }
 
     /// Default deny: an unknown tool, a malformed request or an evaluation
     /// error is a deny.
     fn decide(&self, principal: &Principal, tool_name: &str, act: &str, context: Context) -> bool {
-        let Some(tool_entities) = self.tools.get(tool_name) else { return false };
-        let mut entities = user(principal);
-        entities.extend(tool_entities.iter().cloned());
-        let Ok(entities) = Entities::from_entities(entities, None) else { return false };
-        let Ok(request) = Request::new(uid("User", &principal.user_id), action(act), uid("Tool", tool_name), context, None) else {
+        let Some(tool_entities) = self.tools.get(tool_name) else {
             return false;
         };
-        let response = self.authorizer.is_authorized(&request, &self.policies, &entities);
+        let mut entities = user(principal);
+        entities.extend(tool_entities.iter().cloned());
+        let Ok(entities) = Entities::from_entities(entities, None) else {
+            return false;
+        };
+        let Ok(request) = Request::new(
+            uid("User", &principal.user_id),
+            action(act),
+            uid("Tool", tool_name),
+            context,
+            None,
+        ) else {
+            return false;
+        };
+        let response = self
+            .authorizer
+            .is_authorized(&request, &self.policies, &entities);
         for error in response.diagnostics().errors() {
             tracing::warn!(tool = tool_name, action = act, error = %error, "policy evaluation error (treated as deny)");
         }

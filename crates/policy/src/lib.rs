@@ -11,8 +11,8 @@
 //! that every entity a policy names exists: a policy naming an unknown tool,
 //! connector or attribute fails loudly at start and in `switchboard check`.
 
-mod entities;
 mod engine;
+mod entities;
 mod load;
 pub mod schema;
 

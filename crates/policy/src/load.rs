@@ -14,9 +14,17 @@ pub enum PolicyError {
     #[error("{file}: {message}")]
     Parse { file: String, message: String },
     #[error("{file}: policy `{policy}` does not validate against the catalog's schema: {message}")]
-    Invalid { file: String, policy: String, message: String },
+    Invalid {
+        file: String,
+        policy: String,
+        message: String,
+    },
     #[error("{file}: policy `{policy}` names {entity}, which does not exist in this build")]
-    UnknownEntity { file: String, policy: String, entity: String },
+    UnknownEntity {
+        file: String,
+        policy: String,
+        entity: String,
+    },
     #[error("no policy files were given: with default deny, nobody could use anything")]
     Empty,
 }
@@ -62,7 +70,12 @@ pub(crate) fn validate(
     tools: &HashSet<String>,
     connectors: &HashSet<String>,
 ) -> Result<(), PolicyError> {
-    let file_of = |id: &PolicyId| id.to_string().rsplit_once(':').map(|(f, _)| f.to_owned()).unwrap_or_default();
+    let file_of = |id: &PolicyId| {
+        id.to_string()
+            .rsplit_once(':')
+            .map(|(f, _)| f.to_owned())
+            .unwrap_or_default()
+    };
     let result = Validator::new(schema.clone()).validate(policies, ValidationMode::Strict);
     if let Some(error) = result.validation_errors().next() {
         let id = error.policy_id();

@@ -29,7 +29,11 @@ impl ArgType {
     fn of(schema: &Value) -> Option<ArgType> {
         let types: Vec<&str> = match &schema["type"] {
             Value::String(t) => vec![t.as_str()],
-            Value::Array(ts) => ts.iter().filter_map(|t| t.as_str()).filter(|t| *t != "null").collect(),
+            Value::Array(ts) => ts
+                .iter()
+                .filter_map(|t| t.as_str())
+                .filter(|t| *t != "null")
+                .collect(),
             _ => return None,
         };
         match types.as_slice() {
@@ -48,7 +52,9 @@ impl ArgType {
 pub(crate) fn argument_union(tools: &[ToolSpec]) -> BTreeMap<String, ArgType> {
     let mut union: BTreeMap<String, Option<ArgType>> = BTreeMap::new();
     for tool in tools {
-        let Some(Value::Object(props)) = tool.input_schema.get("properties") else { continue };
+        let Some(Value::Object(props)) = tool.input_schema.get("properties") else {
+            continue;
+        };
         for (name, prop) in props {
             let ty = ArgType::of(prop);
             union
@@ -61,7 +67,10 @@ pub(crate) fn argument_union(tools: &[ToolSpec]) -> BTreeMap<String, ArgType> {
                 .or_insert(ty);
         }
     }
-    union.into_iter().filter_map(|(k, v)| v.map(|t| (k, t))).collect()
+    union
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|t| (k, t)))
+        .collect()
 }
 
 /// The schema in Cedar's own syntax (`switchboard policy schema` prints it).

@@ -7,9 +7,24 @@ use serde_json::json;
 use switchboard_core::{AuthMethod, CachePolicy, Effect, Principal, ToolSpec};
 use switchboard_policy::{PolicyEngine, PolicyError, PolicyFile};
 
-const KNOWN: &[&str] = &["hubspot", "intercom", "quickbooks", "gong", "notion", "slack", "github", "warehouse", "composite"];
+const KNOWN: &[&str] = &[
+    "hubspot",
+    "intercom",
+    "quickbooks",
+    "gong",
+    "notion",
+    "slack",
+    "github",
+    "warehouse",
+    "composite",
+];
 
-fn spec(name: &str, permission: &str, effect: Effect, args: serde_json::Value) -> (ToolSpec, String) {
+fn spec(
+    name: &str,
+    permission: &str,
+    effect: Effect,
+    args: serde_json::Value,
+) -> (ToolSpec, String) {
     let connector = name.split('_').next().unwrap().to_owned();
     let schema = json!({"type": "object", "properties": args, "additionalProperties": false});
     (
@@ -32,15 +47,60 @@ fn spec(name: &str, permission: &str, effect: Effect, args: serde_json::Value) -
 fn catalog() -> Vec<(ToolSpec, String)> {
     let limit = json!({"limit": {"type": ["integer", "null"], "format": "uint32"}});
     vec![
-        spec("hubspot_search_deals", "hubspot:deals:read", Effect::Read, limit.clone()),
-        spec("hubspot_search_contacts", "hubspot:contacts:read", Effect::Read, limit.clone()),
-        spec("intercom_search_conversations", "intercom:conversations:read", Effect::Read, json!({})),
-        spec("intercom_search_tickets", "intercom:tickets:read", Effect::Read, json!({})),
-        spec("quickbooks_get_ar_aging", "quickbooks:reports:read", Effect::Read, json!({})),
-        spec("github_create_issue", "github:issues:write", Effect::Write, json!({"title": {"type": "string"}})),
-        spec("github_list_issues", "github:issues:read", Effect::Read, json!({})),
-        spec("warehouse_query_payroll", "warehouse:payroll:read", Effect::Read, json!({})),
-        spec("warehouse_query_finance_revenue", "warehouse:finance_revenue:read", Effect::Read, json!({})),
+        spec(
+            "hubspot_search_deals",
+            "hubspot:deals:read",
+            Effect::Read,
+            limit.clone(),
+        ),
+        spec(
+            "hubspot_search_contacts",
+            "hubspot:contacts:read",
+            Effect::Read,
+            limit.clone(),
+        ),
+        spec(
+            "intercom_search_conversations",
+            "intercom:conversations:read",
+            Effect::Read,
+            json!({}),
+        ),
+        spec(
+            "intercom_search_tickets",
+            "intercom:tickets:read",
+            Effect::Read,
+            json!({}),
+        ),
+        spec(
+            "quickbooks_get_ar_aging",
+            "quickbooks:reports:read",
+            Effect::Read,
+            json!({}),
+        ),
+        spec(
+            "github_create_issue",
+            "github:issues:write",
+            Effect::Write,
+            json!({"title": {"type": "string"}}),
+        ),
+        spec(
+            "github_list_issues",
+            "github:issues:read",
+            Effect::Read,
+            json!({}),
+        ),
+        spec(
+            "warehouse_query_payroll",
+            "warehouse:payroll:read",
+            Effect::Read,
+            json!({}),
+        ),
+        spec(
+            "warehouse_query_finance_revenue",
+            "warehouse:finance_revenue:read",
+            Effect::Read,
+            json!({}),
+        ),
     ]
 }
 
@@ -75,27 +135,62 @@ fn engine() -> PolicyEngine {
 
 fn visible(engine: &PolicyEngine, groups: &[&str]) -> Vec<String> {
     let u = user(groups);
-    catalog().into_iter().map(|(s, _)| s.name).filter(|n| engine.allows_use(&u, n)).collect()
+    catalog()
+        .into_iter()
+        .map(|(s, _)| s.name)
+        .filter(|n| engine.allows_use(&u, n))
+        .collect()
 }
 
 #[test]
 fn each_role_sees_its_systems() {
     let e = engine();
-    assert_eq!(visible(&e, &["sales"]), ["hubspot_search_deals", "hubspot_search_contacts", "intercom_search_tickets"]);
+    assert_eq!(
+        visible(&e, &["sales"]),
+        [
+            "hubspot_search_deals",
+            "hubspot_search_contacts",
+            "intercom_search_tickets"
+        ]
+    );
     assert_eq!(
         visible(&e, &["finance"]),
-        ["hubspot_search_deals", "quickbooks_get_ar_aging", "warehouse_query_finance_revenue"],
+        [
+            "hubspot_search_deals",
+            "quickbooks_get_ar_aging",
+            "warehouse_query_finance_revenue"
+        ],
         "finance sees billing but not customer conversations"
     );
-    assert_eq!(visible(&e, &["support"]), ["hubspot_search_deals", "hubspot_search_contacts", "intercom_search_conversations", "intercom_search_tickets"]);
-    assert_eq!(visible(&e, &["engineering"]), ["github_create_issue", "github_list_issues"]);
+    assert_eq!(
+        visible(&e, &["support"]),
+        [
+            "hubspot_search_deals",
+            "hubspot_search_contacts",
+            "intercom_search_conversations",
+            "intercom_search_tickets"
+        ]
+    );
+    assert_eq!(
+        visible(&e, &["engineering"]),
+        ["github_create_issue", "github_list_issues"]
+    );
     assert_eq!(visible(&e, &["hr"]), ["warehouse_query_payroll"]);
     let admin = visible(&e, &["admin"]);
-    assert!(!admin.contains(&"warehouse_query_payroll".to_string()), "nobody but HR sees salaries");
-    assert!(!admin.contains(&"github_create_issue".to_string()), "GitHub writes are engineering's");
+    assert!(
+        !admin.contains(&"warehouse_query_payroll".to_string()),
+        "nobody but HR sees salaries"
+    );
+    assert!(
+        !admin.contains(&"github_create_issue".to_string()),
+        "GitHub writes are engineering's"
+    );
     assert_eq!(admin.len(), catalog().len() - 2);
     assert!(visible(&e, &[]).is_empty(), "no group, no tools");
-    assert!(visible(&e, &["marketing"]).is_empty(), "an unknown group gets nothing");
+    assert!(
+        visible(&e, &["marketing"]).is_empty(),
+        "an unknown group gets nothing"
+    );
 }
 
 #[test]
@@ -110,29 +205,53 @@ fn support_may_not_export_more_than_100_contacts() {
     assert!(e.allows_invoke(&support, "hubspot_search_contacts", &json!({"limit": 100})));
     assert!(!e.allows_invoke(&support, "hubspot_search_contacts", &json!({"limit": 101})));
     assert!(e.allows_invoke(&support, "hubspot_search_contacts", &json!({})));
-    assert!(e.allows_invoke(&user(&["sales"]), "hubspot_search_contacts", &json!({"limit": 150})));
+    assert!(e.allows_invoke(
+        &user(&["sales"]),
+        "hubspot_search_contacts",
+        &json!({"limit": 150})
+    ));
 }
 
 fn with(extra: &str) -> Result<PolicyEngine, PolicyError> {
     let mut files = shipped();
-    files.push(PolicyFile { name: "extra.cedar".into(), text: extra.into() });
+    files.push(PolicyFile {
+        name: "extra.cedar".into(),
+        text: extra.into(),
+    });
     PolicyEngine::new(&catalog(), KNOWN, &files)
 }
 
 #[test]
 fn a_policy_naming_a_tool_that_does_not_exist_fails_loudly() {
-    let e = with(r#"permit (principal, action == Action::"use", resource == Tool::"hubspot_get_dael");"#).err().unwrap();
+    let e = with(
+        r#"permit (principal, action == Action::"use", resource == Tool::"hubspot_get_dael");"#,
+    )
+    .err()
+    .unwrap();
     let msg = e.to_string();
-    assert!(msg.contains("extra.cedar") && msg.contains("hubspot_get_dael"), "{msg}");
+    assert!(
+        msg.contains("extra.cedar") && msg.contains("hubspot_get_dael"),
+        "{msg}"
+    );
 }
 
 #[test]
 fn a_policy_naming_an_unknown_connector_attribute_or_action_fails() {
-    let e = with(r#"permit (principal, action == Action::"use", resource in Connector::"salesforce");"#).err().unwrap();
+    let e = with(
+        r#"permit (principal, action == Action::"use", resource in Connector::"salesforce");"#,
+    )
+    .err()
+    .unwrap();
     assert!(e.to_string().contains("salesforce"), "{e}");
-    let e = with(r#"permit (principal, action == Action::"use", resource) when { resource.owner == "x" };"#).err().unwrap();
+    let e = with(
+        r#"permit (principal, action == Action::"use", resource) when { resource.owner == "x" };"#,
+    )
+    .err()
+    .unwrap();
     assert!(matches!(e, PolicyError::Invalid { .. }), "{e}");
-    let e = with(r#"permit (principal, action == Action::"delete", resource);"#).err().unwrap();
+    let e = with(r#"permit (principal, action == Action::"delete", resource);"#)
+        .err()
+        .unwrap();
     assert!(matches!(e, PolicyError::Invalid { .. }), "{e}");
     let e = with(r#"permit (principal, action == Action::"invoke", resource) when { context.args.nope > 1 };"#).err().unwrap();
     assert!(matches!(e, PolicyError::Invalid { .. }), "{e}");
@@ -141,8 +260,14 @@ fn a_policy_naming_an_unknown_connector_attribute_or_action_fails() {
 #[test]
 fn syntax_errors_name_the_file_and_no_policies_is_an_error() {
     let e = with("permit (principal, action, resource").err().unwrap();
-    assert!(matches!(&e, PolicyError::Parse { file, .. } if file == "extra.cedar"), "{e}");
-    assert!(matches!(PolicyEngine::new(&catalog(), KNOWN, &[]), Err(PolicyError::Empty)));
+    assert!(
+        matches!(&e, PolicyError::Parse { file, .. } if file == "extra.cedar"),
+        "{e}"
+    );
+    assert!(matches!(
+        PolicyEngine::new(&catalog(), KNOWN, &[]),
+        Err(PolicyError::Empty)
+    ));
 }
 
 #[test]

@@ -30,11 +30,21 @@ impl ApiKeyConfig {
     }
 
     fn digest(&self) -> Result<[u8; 32], String> {
-        let bytes = hex::decode(&self.sha256).map_err(|_| "sha256: must be 64 hex characters".to_string())?;
-        bytes.try_into().map_err(|_| "sha256: must be 64 hex characters".to_string())
+        let bytes = hex::decode(&self.sha256)
+            .map_err(|_| "sha256: must be 64 hex characters".to_string())?;
+        bytes
+            .try_into()
+            .map_err(|_| "sha256: must be 64 hex characters".to_string())
     }
 
     pub fn entry(&self) -> Result<ApiKeyEntry, String> {
-        Ok(ApiKeyEntry::new(&self.id, self.digest()?, &self.user_id, &self.email, &self.org, self.groups.clone()))
+        Ok(ApiKeyEntry::new(
+            &self.id,
+            self.digest()?,
+            &self.user_id,
+            &self.email,
+            &self.org,
+            self.groups.clone(),
+        ))
     }
 }

@@ -5,7 +5,7 @@
 mod keys;
 mod server;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
@@ -24,13 +24,27 @@ pub struct FileConfig {
     pub server: ServerConfig,
     #[serde(default)]
     pub api_keys: Vec<ApiKeyConfig>,
-    /// Group → permission patterns (`hubspot:*:read`). Default deny: a group
-    /// not named here may use nothing.
     #[serde(default)]
-    pub grants: HashMap<String, Vec<String>>,
+    pub policy: PolicyConfig,
     /// One table per connector, parsed by that connector's own config type.
     #[serde(default)]
     pub connectors: BTreeMap<String, toml::Value>,
+}
+
+/// `[policy]`: where the Cedar policy files are.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PolicyConfig {
+    /// A directory of `*.cedar` files, relative to the config file.
+    pub dir: PathBuf,
+}
+
+impl Default for PolicyConfig {
+    fn default() -> Self {
+        PolicyConfig {
+            dir: PathBuf::from("policies"),
+        }
+    }
 }
 
 /// A loaded file and where it came from (for error messages).
@@ -43,40 +57,53 @@ pub struct LoadedConfig {
 impl LoadedConfig {
     /// Reads and parses; then validates without I/O.
     pub fn load(path: &Path) -> anyhow::Result<Self> {
-        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read config file {}", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read config file {}", path.display()))?;
         let loaded = Self::parse(path, &text)?;
         loaded.validate()?;
         Ok(loaded)
     }
 
     pub fn parse(path: &Path, text: &str) -> anyhow::Result<Self> {
-        let file: FileConfig = toml::from_str(text).map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.to_string().trim_end()))?;
+        let file: FileConfig = toml::from_str(text)
+            .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.to_string().trim_end()))?;
         if file.version != 1 {
-            bail!("{}: version: unsupported config version {} (this build reads version 1)", path.display(), file.version);
+            bail!(
+                "{}: version: unsupported config version {} (this build reads version 1)",
+                path.display(),
+                file.version
+            );
         }
-        Ok(LoadedConfig { path: path.to_owned(), file })
+        Ok(LoadedConfig {
+            path: path.to_owned(),
+            file,
+        })
     }
 
-    /// Every check that needs no I/O: keys, grants, connector sections.
+    /// The policy directory, resolved against the config file's folder.
+    pub fn policy_dir(&self) -> PathBuf {
+        let base = self.path.parent().unwrap_or(Path::new("."));
+        base.join(&self.file.policy.dir)
+    }
+
+    /// Every check that needs no I/O: keys, connector sections.
     pub fn validate(&self) -> anyhow::Result<()> {
         let file = self.path.display();
-        self.file.server.validate().map_err(|e| anyhow::anyhow!("{file}: server.{e}"))?;
+        self.file
+            .server
+            .validate()
+            .map_err(|e| anyhow::anyhow!("{file}: server.{e}"))?;
         let mut ids = std::collections::HashSet::new();
         for (i, key) in self.file.api_keys.iter().enumerate() {
-            key.validate().map_err(|e| anyhow::anyhow!("{file}: api_keys[{i}].{e}"))?;
+            key.validate()
+                .map_err(|e| anyhow::anyhow!("{file}: api_keys[{i}].{e}"))?;
             if !ids.insert(&key.id) {
                 bail!("{file}: api_keys[{i}].id: `{}` is used twice", key.id);
             }
         }
-        for (group, patterns) in &self.file.grants {
-            for p in patterns {
-                if p.split(':').count() != 3 {
-                    bail!("{file}: grants.{group}: `{p}` is not a permission pattern like `hubspot:*:read`");
-                }
-            }
-        }
         for (id, table) in &self.file.connectors {
-            crate::registry::validate_connector(id, table).map_err(|e| anyhow::anyhow!("{file}: connectors.{id}: {e}"))?;
+            crate::registry::validate_connector(id, table)
+                .map_err(|e| anyhow::anyhow!("{file}: connectors.{id}: {e}"))?;
         }
         Ok(())
     }
@@ -100,7 +127,9 @@ mod tests {
 
     #[test]
     fn errors_name_the_file_and_the_key() {
-        let e = parse("version = 1\n[server]\nbnd = \"x\"\n").unwrap_err().to_string();
+        let e = parse("version = 1\n[server]\nbnd = \"x\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("test.toml") && e.contains("bnd"), "{e}");
         let e = parse("version = 2\n").unwrap_err().to_string();
         assert!(e.contains("version"), "{e}");
@@ -108,9 +137,13 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("api_keys[0].sha256"), "{e}");
-        let e = parse("version = 1\n[connectors.nosuch]\n").unwrap_err().to_string();
+        let e = parse("version = 1\n[connectors.nosuch]\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("connectors.nosuch"), "{e}");
-        let e = parse("version = 1\n[grants]\nsales = [\"hubspot\"]\n").unwrap_err().to_string();
-        assert!(e.contains("grants.sales"), "{e}");
+        let e = parse("version = 1\n[policy]\nfolder = \"p\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("folder"), "{e}");
     }
 }

@@ -3,8 +3,16 @@
 use std::process::Command;
 
 fn switchboard(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_switchboard")).args(args).env("RUST_LOG", "warn").output().unwrap();
-    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    let out = Command::new(env!("CARGO_BIN_EXE_switchboard"))
+        .args(args)
+        .env("RUST_LOG", "warn")
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -12,13 +20,19 @@ fn tools_as_a_user_prints_what_that_role_may_use() {
     let (ok, sales, err) = switchboard(&["tools", "--demo", "--as", "sales@demo"]);
     assert!(ok, "{err}");
     let sales: Vec<&str> = sales.lines().collect();
-    assert!(sales.contains(&"hubspot_search_deals") && sales.contains(&"hubspot_get_contact"), "{sales:?}");
+    assert!(
+        sales.contains(&"hubspot_search_deals") && sales.contains(&"hubspot_get_contact"),
+        "{sales:?}"
+    );
 
-    let (ok, support, _) = switchboard(&["tools", "--demo", "--as", "support@demo"]);
+    let (ok, finance, _) = switchboard(&["tools", "--demo", "--as", "finance@demo"]);
     assert!(ok);
-    let support: Vec<&str> = support.lines().collect();
-    assert!(support.contains(&"hubspot_get_contact"), "{support:?}");
-    assert!(!support.contains(&"hubspot_search_deals"), "support must not see deals: {support:?}");
+    let finance: Vec<&str> = finance.lines().collect();
+    assert!(finance.contains(&"hubspot_search_deals"), "{finance:?}");
+    assert!(
+        !finance.contains(&"hubspot_get_contact"),
+        "finance does not browse contacts: {finance:?}"
+    );
 
     let (ok, hr, _) = switchboard(&["tools", "--demo", "--as", "hr@demo"]);
     assert!(ok);
@@ -30,17 +44,30 @@ fn tools_as_a_user_prints_what_that_role_may_use() {
 
 #[test]
 fn check_validates_the_shipped_example_and_names_bad_keys() {
-    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/../../switchboard.example.toml");
+    let example = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../switchboard.example.toml"
+    );
     let (ok, out, err) = switchboard(&["check", "--config", example]);
     assert!(ok, "{err}");
     assert!(out.contains("ok"));
 
     let bad = std::env::temp_dir().join(format!("sb-bad-{}.toml", std::process::id()));
-    std::fs::write(&bad, "version = 1\n[connectors.hubspot]\ntoken = \"pat-literal-secret\"\n").unwrap();
+    std::fs::write(
+        &bad,
+        "version = 1\n[connectors.hubspot]\ntoken = \"pat-literal-secret\"\n",
+    )
+    .unwrap();
     let (ok, _, err) = switchboard(&["check", "--config", bad.to_str().unwrap()]);
     assert!(!ok);
-    assert!(err.contains(bad.to_str().unwrap()) && err.contains("connectors.hubspot"), "{err}");
-    assert!(!err.contains("literal-secret"), "a literal secret was echoed: {err}");
+    assert!(
+        err.contains(bad.to_str().unwrap()) && err.contains("connectors.hubspot"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("literal-secret"),
+        "a literal secret was echoed: {err}"
+    );
     std::fs::remove_file(bad).unwrap();
 }
 
@@ -49,4 +76,50 @@ fn demo_mode_refuses_a_public_bind() {
     let (ok, _, err) = switchboard(&["serve", "--demo", "--bind", "0.0.0.0:0"]);
     assert!(!ok);
     assert!(err.contains("loopback"), "{err}");
+}
+
+#[test]
+fn check_rejects_a_policy_naming_a_tool_that_does_not_exist() {
+    let dir = std::env::temp_dir().join(format!("sb-policy-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("policies")).unwrap();
+    let config = dir.join("switchboard.toml");
+    std::fs::write(
+        &config,
+        "version = 1\n[connectors.hubspot]\ntoken = \"env:HUBSPOT_TOKEN\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("policies/ok.cedar"),
+        "permit (principal, action, resource in Connector::\"hubspot\");",
+    )
+    .unwrap();
+    let (ok, out, err) = switchboard(&["check", "--config", config.to_str().unwrap()]);
+    assert!(ok, "{out}{err}");
+    std::fs::write(
+        dir.join("policies/typo.cedar"),
+        "permit (principal, action, resource == Tool::\"hubspot_get_dael\");",
+    )
+    .unwrap();
+    let (ok, _, err) = switchboard(&["check", "--config", config.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(
+        err.contains("typo.cedar") && err.contains("hubspot_get_dael"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn docs_policies_md_holds_the_current_role_by_tool_table() {
+    let (ok, table, err) = switchboard(&["policy", "table"]);
+    assert!(ok, "{err}");
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/policies.md"
+    ))
+    .unwrap();
+    assert!(
+        doc.contains(&table),
+        "docs/policies.md is stale: regenerate its table with `cargo run -p switchboard -- policy table`\n{table}"
+    );
 }

@@ -10,20 +10,38 @@ fn third_party_clients_list_and_call_hubspot_search_deals() {
     let logs = log_dir(&harness, "clients");
     let (ok, output) = run_script(
         &harness.join("run-clients.sh"),
-        &[&server.url, "demo-sales", "hubspot_search_deals", r#"{"limit": 3}"#],
+        &[
+            &server.url,
+            "demo-sales",
+            "hubspot_search_deals",
+            r#"{"limit": 3}"#,
+        ],
         &logs,
     );
     let mut details = output.clone();
     for entry in std::fs::read_dir(&logs).unwrap().flatten() {
         if entry.path().extension().is_some_and(|e| e == "log") {
             let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-            details.push_str(&format!("\n--- {}\n{}", entry.path().display(), text.chars().take(3000).collect::<String>()));
+            details.push_str(&format!(
+                "\n--- {}\n{}",
+                entry.path().display(),
+                text.chars().take(3000).collect::<String>()
+            ));
         }
     }
     assert!(ok, "a client failed:\n{details}");
-    for client in ["python-sdk-legacy", "python-sdk-auto", "ts-sdk", "inspector-list", "inspector-call", "inspector-call-auto"] {
+    for client in [
+        "python-sdk-legacy",
+        "python-sdk-auto",
+        "ts-sdk",
+        "inspector-list",
+        "inspector-call",
+        "inspector-call-auto",
+    ] {
         assert!(
-            output.lines().any(|l| l.starts_with("PASS") && l.contains(client)),
+            output
+                .lines()
+                .any(|l| l.starts_with("PASS") && l.contains(client)),
             "{client} did not pass:\n{output}"
         );
     }
@@ -31,5 +49,8 @@ fn third_party_clients_list_and_call_hubspot_search_deals() {
     // Inspector's JSON output holds the deals with resolved stage labels.
     let call_log = std::fs::read_to_string(logs.join("inspector-call.log")).unwrap();
     assert!(call_log.contains("\"deals\""), "{call_log}");
-    assert!(!call_log.contains("hs_object_id"), "raw HubSpot fields leaked: {call_log}");
+    assert!(
+        !call_log.contains("hs_object_id"),
+        "raw HubSpot fields leaked: {call_log}"
+    );
 }

@@ -45,7 +45,9 @@ impl Drop for DemoServer {
 /// overrides where the copy lives.
 pub fn harness() -> PathBuf {
     let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/harness");
-    let source = source.canonicalize().unwrap_or_else(|_| panic!("the shared harness exists at {}", source.display()));
+    let source = source
+        .canonicalize()
+        .unwrap_or_else(|_| panic!("the shared harness exists at {}", source.display()));
     let target = std::env::var_os("SWITCHBOARD_HARNESS_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| std::env::temp_dir().join("switchboard-harness"));
@@ -85,7 +87,11 @@ fn install(dir: &Path) {
         .arg(dir)
         .status()
         .expect("flock and bash run");
-    assert!(status.success(), "installing the MCP client harness in {} failed", dir.display());
+    assert!(
+        status.success(),
+        "installing the MCP client harness in {} failed",
+        dir.display()
+    );
 }
 
 /// Runs a harness script; returns (success, combined output).
@@ -98,13 +104,19 @@ pub fn run_script(script: &Path, args: &[&str], log_dir: &Path) -> (bool, String
         .current_dir(log_dir)
         .output()
         .expect("bash runs");
-    let text = format!("{}\n{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    let text = format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
     (output.status.success(), text)
 }
 
 /// A fresh log folder under the harness copy.
 pub fn log_dir(harness: &Path, name: &str) -> PathBuf {
-    let dir = harness.join("logs").join(format!("{name}-{}", std::process::id()));
+    let dir = harness
+        .join("logs")
+        .join(format!("{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir

@@ -65,7 +65,13 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(L::Table)
                     .if_not_exists()
-                    .col(ColumnDef::new(L::Id).big_integer().not_null().auto_increment().primary_key())
+                    .col(
+                        ColumnDef::new(L::Id)
+                            .big_integer()
+                            .not_null()
+                            .auto_increment()
+                            .primary_key(),
+                    )
                     .col(text(L::ChainId))
                     .col(int(L::Seq))
                     .col(text(L::PrevHash))
@@ -121,17 +127,30 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(AuditAnchor::Table)
                     .if_not_exists()
-                    .col(ColumnDef::new(AuditAnchor::ChainId).text().not_null().primary_key())
+                    .col(
+                        ColumnDef::new(AuditAnchor::ChainId)
+                            .text()
+                            .not_null()
+                            .primary_key(),
+                    )
                     .col(ColumnDef::new(AuditAnchor::Seq).big_integer().not_null())
                     .col(ColumnDef::new(AuditAnchor::RowHash).text().not_null())
-                    .col(ColumnDef::new(AuditAnchor::PrunedAtUs).big_integer().not_null())
+                    .col(
+                        ColumnDef::new(AuditAnchor::PrunedAtUs)
+                            .big_integer()
+                            .not_null(),
+                    )
                     .to_owned(),
             )
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(AuditAnchor::Table).to_owned()).await?;
-        manager.drop_table(Table::drop().table(AuditLog::Table).to_owned()).await
+        manager
+            .drop_table(Table::drop().table(AuditAnchor::Table).to_owned())
+            .await?;
+        manager
+            .drop_table(Table::drop().table(AuditLog::Table).to_owned())
+            .await
     }
 }

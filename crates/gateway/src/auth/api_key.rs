@@ -20,7 +20,14 @@ pub struct ApiKeyEntry {
 }
 
 impl ApiKeyEntry {
-    pub fn new(key_id: &str, sha256: [u8; 32], user_id: &str, email: &str, org: &str, groups: Vec<String>) -> Self {
+    pub fn new(
+        key_id: &str,
+        sha256: [u8; 32],
+        user_id: &str,
+        email: &str,
+        org: &str,
+        groups: Vec<String>,
+    ) -> Self {
         ApiKeyEntry {
             key_id: key_id.to_owned(),
             sha256,
@@ -87,8 +94,14 @@ mod tests {
             "demo",
             vec!["sales".into()],
         )]);
-        assert_eq!(keys.authenticate("demo-sales").await.unwrap().user_id, "sales@demo");
-        assert_eq!(keys.authenticate("demo-sale").await.unwrap_err(), AuthError::Invalid);
+        assert_eq!(
+            keys.authenticate("demo-sales").await.unwrap().user_id,
+            "sales@demo"
+        );
+        assert_eq!(
+            keys.authenticate("demo-sale").await.unwrap_err(),
+            AuthError::Invalid
+        );
         assert_eq!(keys.authenticate("").await.unwrap_err(), AuthError::Invalid);
     }
 }

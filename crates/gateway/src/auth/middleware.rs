@@ -20,7 +20,11 @@ pub struct AuthState {
 
 /// Authenticates the request or answers 401. On success the principal is in
 /// the request extensions as `Arc<Principal>`.
-pub async fn authenticate(State(state): State<AuthState>, mut request: Request, next: Next) -> Response {
+pub async fn authenticate(
+    State(state): State<AuthState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     match bearer(&request).map(str::to_owned) {
         Ok(token) => match state.authenticator.authenticate(&token).await {
             Ok(principal) => {
@@ -35,7 +39,10 @@ pub async fn authenticate(State(state): State<AuthState>, mut request: Request, 
 
 fn bearer(request: &Request) -> Result<&str, AuthError> {
     let query = request.uri().query().unwrap_or("");
-    if query.split('&').any(|pair| pair.starts_with("access_token=")) {
+    if query
+        .split('&')
+        .any(|pair| pair.starts_with("access_token="))
+    {
         return Err(AuthError::InQuery);
     }
     let value = request
@@ -64,4 +71,3 @@ fn unauthorized(state: &AuthState, error: AuthError) -> Response {
     }
     response
 }
-

@@ -13,9 +13,13 @@ pub fn tool_to_mcp(spec: &ToolSpec) -> Tool {
         .destructive(spec.effect == Effect::Destructive)
         .idempotent(spec.idempotent)
         .open_world(spec.open_world);
-    let mut tool = Tool::new(spec.name.clone(), spec.description.clone(), spec.input_schema.clone())
-        .with_title(spec.title.clone())
-        .with_annotations(annotations);
+    let mut tool = Tool::new(
+        spec.name.clone(),
+        spec.description.clone(),
+        spec.input_schema.clone(),
+    )
+    .with_title(spec.title.clone())
+    .with_annotations(annotations);
     if let Some(out) = &spec.output_schema {
         tool = tool.with_raw_output_schema(out.clone());
     }

@@ -4,15 +4,16 @@
 use std::sync::Arc;
 
 use rmcp::model::{
-    CallToolRequestParams, CallToolResponse, Implementation, ListToolsResult, PaginatedRequestParams,
-    ServerCapabilities, ServerConfig,
+    CallToolRequestParams, CallToolResponse, Implementation, ListToolsResult,
+    PaginatedRequestParams, ServerCapabilities, ServerConfig,
 };
-use rmcp::service::RequestContext;
+use rmcp::service::{NotificationContext, RequestContext};
 use rmcp::{ErrorData as McpError, RoleServer, ServerHandler};
 use serde_json::Value;
 use switchboard_core::Principal;
 
 use super::convert::{success, tool_error, tool_to_mcp};
+use super::Sessions;
 use crate::pipeline::{CallError, CallRequest, Gateway};
 
 /// One handler per MCP session (or per stateless request); all share the
@@ -20,11 +21,12 @@ use crate::pipeline::{CallError, CallRequest, Gateway};
 #[derive(Clone)]
 pub struct McpHandler {
     gateway: Arc<Gateway>,
+    sessions: Arc<Sessions>,
 }
 
 impl McpHandler {
-    pub fn new(gateway: Arc<Gateway>) -> Self {
-        McpHandler { gateway }
+    pub fn new(gateway: Arc<Gateway>, sessions: Arc<Sessions>) -> Self {
+        McpHandler { gateway, sessions }
     }
 }
 
@@ -47,7 +49,13 @@ fn request_info(context: &RequestContext<RoleServer>) -> Result<RequestInfo, Mcp
         .get::<Arc<Principal>>()
         .cloned()
         .ok_or_else(|| McpError::internal_error("request is not authenticated", None))?;
-    let header = |name: &str| parts.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let header = |name: &str| {
+        parts
+            .headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
     Ok(RequestInfo {
         principal,
         request_id: header("x-request-id").unwrap_or_default(),
@@ -66,12 +74,20 @@ fn client_name(context: &RequestContext<RoleServer>) -> Option<String> {
         return Some(format!("{name}/{version}"));
     }
     let info = context.peer.peer_info()?;
-    Some(format!("{}/{}", info.client_info.name, info.client_info.version))
+    Some(format!(
+        "{}/{}",
+        info.client_info.name, info.client_info.version
+    ))
 }
 
 impl ServerHandler for McpHandler {
     fn get_info(&self) -> ServerConfig {
-        let mut config = ServerConfig::new(ServerCapabilities::builder().enable_tools().build());
+        let mut config = ServerConfig::new(
+            ServerCapabilities::builder()
+                .enable_tools()
+                .enable_tool_list_changed()
+                .build(),
+        );
         config.server_info = Implementation::new("switchboard", env!("CARGO_PKG_VERSION"));
         config.instructions = Some(
             "Switchboard: one MCP endpoint in front of the company's systems. \
@@ -79,6 +95,10 @@ impl ServerHandler for McpHandler {
                 .into(),
         );
         config
+    }
+
+    async fn on_initialized(&self, context: NotificationContext<RoleServer>) {
+        self.sessions.add(context.peer);
     }
 
     async fn list_tools(
@@ -89,10 +109,17 @@ impl ServerHandler for McpHandler {
         let info = request_info(&context)?;
         let tools = self
             .gateway
-            .list_tools(&info.principal, &info.request_id, info.session_id, client_name(&context))
+            .list_tools(
+                &info.principal,
+                &info.request_id,
+                info.session_id,
+                client_name(&context),
+            )
             .await
             .map_err(protocol_error)?;
-        Ok(ListToolsResult::with_all_items(tools.into_iter().map(tool_to_mcp).collect()))
+        Ok(ListToolsResult::with_all_items(
+            tools.into_iter().map(tool_to_mcp).collect(),
+        ))
     }
 
     async fn call_tool(

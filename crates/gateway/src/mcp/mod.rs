@@ -3,6 +3,8 @@
 
 mod convert;
 mod handler;
+mod sessions;
 
 pub use convert::tool_to_mcp;
 pub use handler::McpHandler;
+pub use sessions::Sessions;

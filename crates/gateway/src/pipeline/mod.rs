@@ -20,10 +20,14 @@ use std::time::Instant;
 
 use async_trait::async_trait;
 use serde_json::Value;
-use switchboard_core::{CallContext, CallStats, ConnectorError, Principal, ToolDispatcher, ToolOutput, ToolSpec};
+use switchboard_core::{
+    CallContext, CallStats, ConnectorError, Principal, ToolDispatcher, ToolOutput, ToolSpec,
+};
 use tokio_util::sync::CancellationToken;
 
-use crate::audit::{now_us, redact, AuditGuard, AuditRecord, AuditSink, CacheStatus, Decision, Outcome};
+use crate::audit::{
+    now_us, redact, AuditGuard, AuditRecord, AuditSink, CacheStatus, Decision, Outcome,
+};
 use crate::policy::Authorizer;
 use crate::{Catalog, GatewayOptions};
 
@@ -115,13 +119,22 @@ impl Gateway {
         let mut record = base_record(principal, "tools/list", request_id, session_id, client);
         record.result_bytes = Some(tools.len() as u64);
         let guard = AuditGuard::start(self.audit.clone(), record);
-        guard.finish(Outcome::Ok).await.map_err(|_| CallError::AuditUnavailable)?;
+        guard
+            .finish(Outcome::Ok)
+            .await
+            .map_err(|_| CallError::AuditUnavailable)?;
         Ok(tools)
     }
 
     /// `tools/call`: the pipeline. See the module docs for the order.
     pub async fn call(&self, req: CallRequest) -> Result<CallResult, CallError> {
-        let mut record = base_record(&req.principal, "tools/call", &req.request_id, req.session_id.clone(), req.client.clone());
+        let mut record = base_record(
+            &req.principal,
+            "tools/call",
+            &req.request_id,
+            req.session_id.clone(),
+            req.client.clone(),
+        );
         record.tool = Some(req.tool.clone());
         record.parent_call_id = req.parent_call_id.clone();
         record.arguments = redact(&req.args);
@@ -143,12 +156,21 @@ impl Gateway {
         // 3. authorize: denied reads exactly like unknown
         if !self.authorizer.can_use(&req.principal, &entry.spec) {
             audit.record_mut().decision = Decision::Denied;
-            audit.finish(Outcome::Denied).await.map_err(|_| CallError::AuditUnavailable)?;
+            audit
+                .finish(Outcome::Denied)
+                .await
+                .map_err(|_| CallError::AuditUnavailable)?;
             return Err(CallError::UnknownTool(req.tool));
         }
-        if !self.authorizer.can_invoke(&req.principal, &entry.spec, &req.args) {
+        if !self
+            .authorizer
+            .can_invoke(&req.principal, &entry.spec, &req.args)
+        {
             audit.record_mut().decision = Decision::Denied;
-            audit.finish(Outcome::Denied).await.map_err(|_| CallError::AuditUnavailable)?;
+            audit
+                .finish(Outcome::Denied)
+                .await
+                .map_err(|_| CallError::AuditUnavailable)?;
             return Ok(Err(ConnectorError::new(
                 switchboard_core::ErrorKind::InvalidArgs,
                 "policy does not allow this call with these arguments",
@@ -160,7 +182,10 @@ impl Gateway {
         if let Err(e) = entry.connector.check_args(&req.tool, &req.args) {
             audit.record_mut().error_kind = Some(e.kind.as_str());
             audit.record_mut().error_message = Some(e.message.clone());
-            audit.finish(Outcome::InvalidArgs).await.map_err(|_| CallError::AuditUnavailable)?;
+            audit
+                .finish(Outcome::InvalidArgs)
+                .await
+                .map_err(|_| CallError::AuditUnavailable)?;
             return Err(CallError::InvalidParams(e.message));
         }
 
@@ -203,7 +228,10 @@ impl Gateway {
                 (Err(e), outcome)
             }
         };
-        audit.finish(outcome).await.map_err(|_| CallError::AuditUnavailable)?;
+        audit
+            .finish(outcome)
+            .await
+            .map_err(|_| CallError::AuditUnavailable)?;
         Ok(result)
     }
 }
@@ -249,7 +277,12 @@ fn base_record(
 /// `UnknownTool`, which composites report as "not permitted".
 #[async_trait]
 impl ToolDispatcher for Gateway {
-    async fn call_tool(&self, parent: &CallContext, tool: &str, args: Value) -> Result<ToolOutput, ConnectorError> {
+    async fn call_tool(
+        &self,
+        parent: &CallContext,
+        tool: &str,
+        args: Value,
+    ) -> Result<ToolOutput, ConnectorError> {
         let req = CallRequest {
             principal: parent.principal.clone(),
             tool: tool.to_owned(),

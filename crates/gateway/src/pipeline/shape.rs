@@ -84,8 +84,13 @@ mod tests {
 
     #[test]
     fn large_lists_are_trimmed_with_a_marker() {
-        let items: Vec<Value> = (0..1000).map(|i| json!({"id": i, "name": "x".repeat(20)})).collect();
-        let s = shape(ToolOutput::structured(json!({"deals": items, "total": 1000})), 4096);
+        let items: Vec<Value> = (0..1000)
+            .map(|i| json!({"id": i, "name": "x".repeat(20)}))
+            .collect();
+        let s = shape(
+            ToolOutput::structured(json!({"deals": items, "total": 1000})),
+            4096,
+        );
         let kept = s.structured["deals"].as_array().unwrap().len();
         assert!(kept > 0 && kept < 1000);
         assert_eq!(s.structured["total"], 1000);

@@ -10,8 +10,10 @@ use serde_json::{json, Value};
 use switchboard_core::{CallContext, ConnectorBuilder, ConnectorError, Effect, Tool};
 use switchboard_gateway::audit::{AuditRecord, AuditSink, AuditUnavailable};
 use switchboard_gateway::auth::{hash_api_key, ApiKeyEntry, ApiKeys, AuthState};
-use switchboard_gateway::policy::GroupGrants;
+use switchboard_gateway::mcp::Sessions;
+use switchboard_gateway::policy::{catalog_tools, CedarAuthorizer};
 use switchboard_gateway::{Catalog, Gateway, GatewayOptions};
+use switchboard_policy::{PolicyEngine, PolicyFile};
 use tokio_util::sync::CancellationToken;
 
 /// Counts calls that reached the connector.
@@ -51,14 +53,21 @@ impl Tool for EchoTool {
     const PERMISSION: &'static str = "test:text:read";
     const EFFECT: Effect = Effect::Read;
 
-    async fn call(&self, state: &Arc<Counter>, ctx: &CallContext, args: EchoArgs) -> Result<EchoOutput, ConnectorError> {
+    async fn call(
+        &self,
+        state: &Arc<Counter>,
+        ctx: &CallContext,
+        args: EchoArgs,
+    ) -> Result<EchoOutput, ConnectorError> {
         state.0.fetch_add(1, Ordering::SeqCst);
         if args.text == "panic" {
             panic!("asked to panic");
         }
         if args.text == "fail" {
-            return Err(ConnectorError::new(switchboard_core::ErrorKind::RateLimited, "slow down")
-                .with_retry_after(std::time::Duration::from_millis(1500)));
+            return Err(
+                ConnectorError::new(switchboard_core::ErrorKind::RateLimited, "slow down")
+                    .with_retry_after(std::time::Duration::from_millis(1500)),
+            );
         }
         Ok(EchoOutput {
             echoed: (0..args.times).map(|_| args.text.clone()).collect(),
@@ -90,7 +99,12 @@ impl Tool for WipeTool {
     const PERMISSION: &'static str = "test:everything:write";
     const EFFECT: Effect = Effect::Destructive;
 
-    async fn call(&self, state: &Arc<Counter>, _: &CallContext, _: NoArgs) -> Result<Done, ConnectorError> {
+    async fn call(
+        &self,
+        state: &Arc<Counter>,
+        _: &CallContext,
+        _: NoArgs,
+    ) -> Result<Done, ConnectorError> {
         state.0.fetch_add(1, Ordering::SeqCst);
         Ok(Done { done: true })
     }
@@ -113,6 +127,9 @@ pub struct TestGateway {
     pub calls: Arc<Counter>,
     pub audit: Arc<MemoryAudit>,
     pub http: reqwest::Client,
+    pub gateway: Arc<Gateway>,
+    pub authorizer: Arc<CedarAuthorizer>,
+    pub sessions: Arc<Sessions>,
 }
 
 pub async fn start() -> TestGateway {
@@ -132,23 +149,38 @@ pub async fn start_with(options: GatewayOptions) -> TestGateway {
         .build()
         .unwrap();
     let keys = ApiKeys::new(vec![
-        ApiKeyEntry::new("k-reader", hash_api_key("reader-key"), "reader@test", "reader@test.example", "test", vec!["readers".into()]),
-        ApiKeyEntry::new("k-admin", hash_api_key("admin-key"), "admin@test", "admin@test.example", "test", vec!["admins".into()]),
+        ApiKeyEntry::new(
+            "k-reader",
+            hash_api_key("reader-key"),
+            "reader@test",
+            "reader@test.example",
+            "test",
+            vec!["readers".into()],
+        ),
+        ApiKeyEntry::new(
+            "k-admin",
+            hash_api_key("admin-key"),
+            "admin@test",
+            "admin@test.example",
+            "test",
+            vec!["admins".into()],
+        ),
     ]);
-    let grants = GroupGrants::new(
-        [
-            ("readers".to_string(), vec!["test:*:read".to_string()]),
-            ("admins".to_string(), vec!["*:*:*".to_string()]),
-        ]
-        .into(),
-    );
+    let catalog = Catalog::new(vec![connector]).unwrap();
+    let authorizer = Arc::new(CedarAuthorizer::new(engine(&catalog, TEST_POLICY)));
     let audit = Arc::new(MemoryAudit::default());
-    let gateway = Gateway::new(Catalog::new(vec![connector]).unwrap(), Arc::new(grants), audit.clone(), options);
+    let gateway = Gateway::new(catalog, authorizer.clone(), audit.clone(), options);
     let auth = AuthState {
         authenticator: Arc::new(keys),
         challenge: "Bearer".into(),
     };
-    let app = switchboard_gateway::http::router(gateway, auth, CancellationToken::new());
+    let sessions = Arc::new(Sessions::default());
+    let app = switchboard_gateway::http::router(
+        gateway.clone(),
+        sessions.clone(),
+        auth,
+        CancellationToken::new(),
+    );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
@@ -157,7 +189,27 @@ pub async fn start_with(options: GatewayOptions) -> TestGateway {
         calls: counter,
         audit,
         http: reqwest::Client::new(),
+        gateway,
+        authorizer,
+        sessions,
     }
+}
+
+/// Readers may use read tools, admins everything; nobody may echo more
+/// than 50 times (an argument-level rule).
+pub const TEST_POLICY: &str = r#"
+permit (principal in Group::"readers", action == Action::"use", resource) when { resource.effect == "read" };
+permit (principal in Group::"admins", action == Action::"use", resource);
+permit (principal, action == Action::"invoke", resource);
+forbid (principal, action == Action::"invoke", resource) when { context.args has times && context.args.times > 50 };
+"#;
+
+pub fn engine(catalog: &Catalog, policy: &str) -> PolicyEngine {
+    let files = [PolicyFile {
+        name: "test.cedar".into(),
+        text: policy.into(),
+    }];
+    PolicyEngine::new(&catalog_tools(catalog), &[], &files).unwrap()
 }
 
 impl TestGateway {
@@ -195,7 +247,13 @@ impl TestGateway {
     }
 
     pub async fn call_tool(&self, key: &str, name: &str, arguments: Value) -> Value {
-        let (status, body) = self.rpc(key, "tools/call", json!({"name": name, "arguments": arguments})).await;
+        let (status, body) = self
+            .rpc(
+                key,
+                "tools/call",
+                json!({"name": name, "arguments": arguments}),
+            )
+            .await;
         assert_eq!(status, 200, "{body}");
         body
     }

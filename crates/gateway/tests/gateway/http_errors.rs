@@ -10,18 +10,52 @@ const ACCEPT: &str = "application/json, text/event-stream";
 async fn missing_or_bad_credentials_get_401_with_a_bearer_challenge() {
     let gw = start().await;
     let body = json!({"jsonrpc": "2.0", "id": 1, "method": "tools/list"});
-    let r = gw.http.post(&gw.url).header("accept", ACCEPT).json(&body).send().await.unwrap();
+    let r = gw
+        .http
+        .post(&gw.url)
+        .header("accept", ACCEPT)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 401);
     assert_eq!(r.headers()["www-authenticate"], "Bearer");
 
-    let r = gw.http.post(&gw.url).header("accept", ACCEPT).bearer_auth("nope").json(&body).send().await.unwrap();
+    let r = gw
+        .http
+        .post(&gw.url)
+        .header("accept", ACCEPT)
+        .bearer_auth("nope")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 401);
-    assert!(r.headers()["www-authenticate"].to_str().unwrap().contains("invalid_token"));
+    assert!(r.headers()["www-authenticate"]
+        .to_str()
+        .unwrap()
+        .contains("invalid_token"));
 
-    let r = gw.http.post(&gw.url).header("accept", ACCEPT).header("authorization", "Basic cmVhZGVyLWtleQ==").json(&body).send().await.unwrap();
+    let r = gw
+        .http
+        .post(&gw.url)
+        .header("accept", ACCEPT)
+        .header("authorization", "Basic cmVhZGVyLWtleQ==")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 401);
 
-    let r = gw.http.post(format!("{}?access_token=reader-key", gw.url)).header("accept", ACCEPT).bearer_auth("reader-key").json(&body).send().await.unwrap();
+    let r = gw
+        .http
+        .post(format!("{}?access_token=reader-key", gw.url))
+        .header("accept", ACCEPT)
+        .bearer_auth("reader-key")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 401, "tokens in the query string are refused");
     assert_eq!(gw.calls(), 0);
 }
@@ -55,7 +89,10 @@ async fn malformed_json_is_a_parse_error() {
         .await
         .unwrap();
     assert_eq!(r.status(), 400);
-    assert_eq!(parse_body(&r.text().await.unwrap())["error"]["code"], -32600);
+    assert_eq!(
+        parse_body(&r.text().await.unwrap())["error"]["code"],
+        -32600
+    );
 }
 
 #[tokio::test]
@@ -104,7 +141,12 @@ async fn foreign_hosts_and_origins_are_refused() {
 #[tokio::test]
 async fn healthz_needs_no_credentials() {
     let gw = start().await;
-    let r = gw.http.get(gw.url.replace("/mcp", "/healthz")).send().await.unwrap();
+    let r = gw
+        .http
+        .get(gw.url.replace("/mcp", "/healthz"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 200);
     assert!(r.headers().contains_key("x-request-id"));
 }

@@ -12,14 +12,29 @@ async fn stateless_discover_then_list_and_call() {
     let gw = start().await;
     let (status, body) = gw.rpc("reader-key", "server/discover", json!({})).await;
     assert_eq!(status, 200, "{body}");
-    let versions: Vec<&str> = body["result"]["supportedVersions"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-    assert!(versions.contains(&"2026-07-28") && versions.contains(&"2025-11-25"), "{body}");
-    assert!(body["result"]["capabilities"]["tools"].is_object(), "{body}");
+    let versions: Vec<&str> = body["result"]["supportedVersions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(
+        versions.contains(&"2026-07-28") && versions.contains(&"2025-11-25"),
+        "{body}"
+    );
+    assert!(
+        body["result"]["capabilities"]["tools"].is_object(),
+        "{body}"
+    );
     let (_, list) = gw.rpc("reader-key", "tools/list", json!({})).await;
     assert!(list["result"]["tools"].is_array(), "{list}");
 }
 
-async fn legacy(gw: &super::harness::TestGateway, session: Option<&str>, body: Value) -> (u16, Option<String>, Value) {
+async fn legacy(
+    gw: &super::harness::TestGateway,
+    session: Option<&str>,
+    body: Value,
+) -> (u16, Option<String>, Value) {
     let mut request = gw
         .http
         .post(&gw.url)
@@ -27,11 +42,16 @@ async fn legacy(gw: &super::harness::TestGateway, session: Option<&str>, body: V
         .header("content-type", "application/json")
         .bearer_auth("reader-key");
     if let Some(s) = session {
-        request = request.header("mcp-session-id", s).header("mcp-protocol-version", "2025-11-25");
+        request = request
+            .header("mcp-session-id", s)
+            .header("mcp-protocol-version", "2025-11-25");
     }
     let r = request.json(&body).send().await.unwrap();
     let status = r.status().as_u16();
-    let sid = r.headers().get("mcp-session-id").map(|v| v.to_str().unwrap().to_owned());
+    let sid = r
+        .headers()
+        .get("mcp-session-id")
+        .map(|v| v.to_str().unwrap().to_owned());
     (status, sid, parse_body(&r.text().await.unwrap()))
 }
 
@@ -46,22 +66,57 @@ async fn legacy_initialize_session_and_404_for_an_unknown_session() {
     assert_eq!(body["result"]["serverInfo"]["name"], "switchboard");
     let sid = sid.expect("a session id");
 
-    let (status, _, _) = legacy(&gw, Some(&sid), json!({"jsonrpc": "2.0", "method": "notifications/initialized"})).await;
+    let (status, _, _) = legacy(
+        &gw,
+        Some(&sid),
+        json!({"jsonrpc": "2.0", "method": "notifications/initialized"}),
+    )
+    .await;
     assert_eq!(status, 202);
-    let (status, _, body) = legacy(&gw, Some(&sid), json!({"jsonrpc": "2.0", "id": 2, "method": "tools/list"})).await;
+    let (status, _, body) = legacy(
+        &gw,
+        Some(&sid),
+        json!({"jsonrpc": "2.0", "id": 2, "method": "tools/list"}),
+    )
+    .await;
     assert_eq!(status, 200);
     assert_eq!(body["result"]["tools"][0]["name"], "test_echo_text");
     let (_, _, body) = legacy(&gw, Some(&sid), json!({"jsonrpc": "2.0", "id": 3, "method": "tools/call", "params": {"name": "test_echo_text", "arguments": {"text": "a"}}})).await;
     assert_eq!(body["result"]["structuredContent"]["echoed"][0], "a");
-    let row = gw.audit.0.lock().unwrap().iter().find(|r| r.method == "tools/call").cloned().unwrap();
+    let row = gw
+        .audit
+        .0
+        .lock()
+        .unwrap()
+        .iter()
+        .find(|r| r.method == "tools/call")
+        .cloned()
+        .unwrap();
     assert_eq!(row.session_id.as_deref(), Some(sid.as_str()));
     assert_eq!(row.client.as_deref(), Some("legacy-test/0.1"));
 
-    let (status, _, _) = legacy(&gw, Some("no-such-session"), json!({"jsonrpc": "2.0", "id": 4, "method": "tools/list"})).await;
+    let (status, _, _) = legacy(
+        &gw,
+        Some("no-such-session"),
+        json!({"jsonrpc": "2.0", "id": 4, "method": "tools/list"}),
+    )
+    .await;
     assert_eq!(status, 404);
 
-    let r = gw.http.delete(&gw.url).bearer_auth("reader-key").header("mcp-session-id", &sid).send().await.unwrap();
+    let r = gw
+        .http
+        .delete(&gw.url)
+        .bearer_auth("reader-key")
+        .header("mcp-session-id", &sid)
+        .send()
+        .await
+        .unwrap();
     assert!(r.status().is_success(), "{}", r.status());
-    let (status, _, _) = legacy(&gw, Some(&sid), json!({"jsonrpc": "2.0", "id": 5, "method": "tools/list"})).await;
+    let (status, _, _) = legacy(
+        &gw,
+        Some(&sid),
+        json!({"jsonrpc": "2.0", "id": 5, "method": "tools/list"}),
+    )
+    .await;
     assert_eq!(status, 404, "a terminated session is unknown");
 }

@@ -7,8 +7,8 @@
 //! or [`FakeServer::shutdown`] is awaited.
 
 mod faults;
-mod hits;
 pub mod gong;
+mod hits;
 pub mod hubspot;
 pub mod intercom;
 pub mod quickbooks;
