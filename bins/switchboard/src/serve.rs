@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use anyhow::{bail, Context};
 use switchboard_gateway::audit::LogAuditSink;
-use switchboard_gateway::auth::{ApiKeys, AuthState};
+use switchboard_gateway::auth::{ApiKeys, AuthState, Credentials, JwtAuthenticator, ProtectedResource};
 use switchboard_gateway::mcp::Sessions;
 use switchboard_gateway::policy::CedarAuthorizer;
 use switchboard_gateway::{Catalog, Gateway, GatewayOptions};
@@ -22,6 +22,10 @@ use crate::{demo, registry};
 /// A gateway ready to serve, with whatever must live as long as it.
 pub struct Built {
     pub gateway: Arc<Gateway>,
+    /// Builds the authenticator once the bound address (and so the default
+    /// resource URL) is known.
+    pub jwt: Option<crate::config::JwtConfig>,
+    pub public_url: Option<String>,
     pub authorizer: Arc<CedarAuthorizer>,
     pub policies: PolicySource,
     pub keys: ApiKeys,
@@ -48,6 +52,8 @@ pub async fn build(source: &Source, policies: Option<PathBuf>) -> anyhow::Result
         );
         return Ok(Built {
             gateway,
+            jwt: None,
+            public_url: None,
             authorizer,
             policies,
             keys: demo::api_keys(),
@@ -88,6 +94,8 @@ pub async fn build(source: &Source, policies: Option<PathBuf>) -> anyhow::Result
     );
     Ok(Built {
         gateway,
+        jwt: loaded.file.auth.jwt,
+        public_url: loaded.file.server.public_url.clone(),
         authorizer,
         policies,
         keys: ApiKeys::new(keys),
@@ -117,9 +125,18 @@ pub async fn serve(built: Built, bind: Option<SocketAddr>) -> anyhow::Result<()>
             Duration::from_secs(2),
         );
     }
+    let resource = match &built.public_url {
+        Some(url) => format!("{}/mcp", url.trim_end_matches('/')),
+        None => format!("http://{addr}/mcp"),
+    };
+    let issuers: Vec<String> = built.jwt.iter().map(|j| j.issuer.clone()).collect();
+    let scopes = built.jwt.as_ref().map(|j| j.scopes_supported.clone()).unwrap_or_default();
     let auth = AuthState {
-        authenticator: Arc::new(built.keys),
-        challenge: "Bearer".into(),
+        authenticator: Arc::new(Credentials {
+            api_keys: built.keys,
+            jwt: built.jwt.as_ref().map(|j| JwtAuthenticator::new(j.settings(&resource))),
+        }),
+        resource: Arc::new(ProtectedResource::new(resource, issuers, scopes)),
     };
     let app = switchboard_gateway::http::router(built.gateway, sessions, auth, shutdown.clone());
     print_banner(addr, built.demo);

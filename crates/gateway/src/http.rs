@@ -2,7 +2,7 @@
 //!
 //! 1. request id (`x-request-id`, generated when absent, echoed back)
 //! 2. trace span per request
-//! 3. `/healthz` (no auth)
+//! 3. `/healthz` and `/.well-known/oauth-protected-resource[/mcp]` (no auth)
 //! 4. `/mcp`: authentication → JSON-RPC guard (body limit → 413, not JSON
 //!    → -32700, not JSON-RPC → -32600) → rmcp Streamable HTTP (Host/Origin
 //!    checks, sessions for legacy clients, dispatch) → pipeline
@@ -50,6 +50,11 @@ pub fn router(
         config,
     );
 
+    let metadata = auth.resource.clone();
+    let well_known = get(move || {
+        let metadata = metadata.clone();
+        async move { axum::Json((*metadata).clone()) }
+    });
     let mcp_routes = Router::new()
         .route_service("/mcp", mcp)
         // Layers wrap outward: the last added runs first.
@@ -61,6 +66,8 @@ pub fn router(
 
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
+        .route("/.well-known/oauth-protected-resource", well_known.clone())
+        .route("/.well-known/oauth-protected-resource/mcp", well_known)
         .merge(mcp_routes)
         .layer(TraceLayer::new_for_http())
         .layer(PropagateRequestIdLayer::x_request_id())

@@ -1,6 +1,9 @@
 //! Knobs of the HTTP surface and the pipeline, set from the binary's config.
 
+use std::collections::HashMap;
 use std::time::Duration;
+
+use crate::pipeline::LimitSettings;
 
 /// Gateway settings with safe defaults.
 #[derive(Debug, Clone)]
@@ -21,6 +24,12 @@ pub struct GatewayOptions {
     /// Keep sessions for pre-2026-07-28 clients (initialize +
     /// `Mcp-Session-Id`). 2026-07-28 requests are always stateless.
     pub legacy_sessions: bool,
+    /// Per-caller rate limits.
+    pub limits: LimitSettings,
+    /// Upper bound on the response cache, in bytes of cached results.
+    pub cache_max_bytes: u64,
+    /// Per-tool TTL overrides (zero disables caching for that tool).
+    pub cache_ttl_overrides: HashMap<String, Duration>,
 }
 
 impl Default for GatewayOptions {
@@ -32,6 +41,9 @@ impl Default for GatewayOptions {
             call_timeout: Duration::from_secs(30),
             max_result_bytes: 256 * 1024,
             legacy_sessions: true,
+            limits: LimitSettings::default(),
+            cache_max_bytes: 64 * 1024 * 1024,
+            cache_ttl_overrides: HashMap::new(),
         }
     }
 }

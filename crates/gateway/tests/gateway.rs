@@ -3,6 +3,7 @@
 //! refusals, and the raw-HTTP error paths.
 
 mod gateway {
+    mod auth;
     pub mod harness;
     mod http_errors;
     mod pipeline;

@@ -4,12 +4,14 @@
 //! - [`fake`]: fake upstream servers on ephemeral loopback ports that serve
 //!   the vendors' real paths and payload shapes, check auth, paginate like
 //!   the vendor and inject faults on demand;
+//! - [`jwt`]: test signing keys, token minting (valid and forged), a JWKS server;
 //! - [`demo`]: one coherent fictional company that every fake serves, keyed
 //!   by domain and email so systems agree on who the customers are.
 
 pub mod conformance;
 pub mod demo;
 pub mod fake;
+pub mod jwt;
 
 /// A principal for tests.
 pub fn principal(user_id: &str, groups: &[&str]) -> switchboard_core::Principal {

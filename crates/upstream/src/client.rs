@@ -10,7 +10,12 @@ use serde::Serialize;
 use switchboard_core::{CallContext, ConnectorError, ErrorKind};
 use url::Url;
 
+use std::sync::Arc;
+
+use tokio::sync::Semaphore;
+
 use crate::error_map::{error_for_status, generic_vendor_message, truncate, VendorMessage};
+use crate::resilience::{backoff, Breaker, BreakerSettings, BreakerState, Quota, QuotaGate, RetryPolicy};
 use crate::Secret;
 
 /// How the gateway authenticates to a vendor.
@@ -40,6 +45,12 @@ pub struct UpstreamConfig {
     pub default_headers: Vec<(HeaderName, HeaderValue)>,
     /// Extracts the vendor's message from an error body.
     pub vendor_message: VendorMessage,
+    pub retry: RetryPolicy,
+    /// The vendor's published request limit; `None` trusts the vendor's 429s.
+    pub quota: Option<Quota>,
+    pub breaker: BreakerSettings,
+    /// Requests in flight to this vendor at once.
+    pub max_concurrency: usize,
 }
 
 impl UpstreamConfig {
@@ -51,6 +62,10 @@ impl UpstreamConfig {
             timeout: Duration::from_secs(15),
             default_headers: Vec::new(),
             vendor_message: generic_vendor_message,
+            retry: RetryPolicy::default(),
+            quota: None,
+            breaker: BreakerSettings::default(),
+            max_concurrency: 16,
         }
     }
 }
@@ -126,7 +141,10 @@ impl UpstreamResponse {
 #[derive(Clone, Debug)]
 pub struct UpstreamClient {
     http: reqwest::Client,
-    config: std::sync::Arc<UpstreamConfig>,
+    config: Arc<UpstreamConfig>,
+    breaker: Arc<Breaker>,
+    quota: Option<Arc<QuotaGate>>,
+    slots: Arc<Semaphore>,
 }
 
 impl UpstreamClient {
@@ -140,7 +158,10 @@ impl UpstreamClient {
             .map_err(|e| ConnectorError::internal("cannot build the HTTP client").with_source(e))?;
         Ok(UpstreamClient {
             http,
-            config: std::sync::Arc::new(config),
+            breaker: Arc::new(Breaker::new(config.breaker)),
+            quota: config.quota.map(|q| Arc::new(QuotaGate::new(q))),
+            slots: Arc::new(Semaphore::new(config.max_concurrency.max(1))),
+            config: Arc::new(config),
         })
     }
 
@@ -161,14 +182,83 @@ impl UpstreamClient {
         self.send(ctx, request).await?.json(&self.config.service)
     }
 
-    /// Sends one request within the call's deadline. The seam for retries,
-    /// quotas and the circuit breaker (resilience issue) is here.
+    /// The breaker's state, for health and metrics.
+    pub fn breaker_state(&self) -> BreakerState {
+        self.breaker.state()
+    }
+
+    /// Sends a request within the call's deadline: breaker, quota and
+    /// concurrency gates first; idempotent requests are retried on 5xx,
+    /// timeouts and 429s with backoff (or the vendor's own wait), never past
+    /// the deadline.
     pub async fn send(
         &self,
         ctx: &CallContext,
         request: UpstreamRequest,
     ) -> Result<UpstreamResponse, ConnectorError> {
-        self.send_once(ctx, &request).await
+        let service = &self.config.service;
+        let mut attempt = 0;
+        loop {
+            if let Err(wait) = self.breaker.admit() {
+                return Err(ConnectorError::new(
+                    ErrorKind::Unavailable,
+                    format!("{service} is failing; the gateway has paused calls to it"),
+                )
+                .with_retry_after(wait));
+            }
+            let result = self.gated(ctx, &request).await;
+            match &result {
+                Ok(_) => self.breaker.success(),
+                Err(e) if matches!(e.kind, ErrorKind::Unavailable | ErrorKind::Timeout) => self.breaker.failure(),
+                Err(_) => self.breaker.neutral(),
+            }
+            let error = match result {
+                Ok(response) => return Ok(response),
+                Err(e) => e,
+            };
+            attempt += 1;
+            let retryable = matches!(error.kind, ErrorKind::Unavailable | ErrorKind::Timeout | ErrorKind::RateLimited);
+            if !request.idempotent || !retryable || attempt >= self.config.retry.max_attempts {
+                return Err(error);
+            }
+            let wait = match (error.kind, error.retry_after) {
+                (ErrorKind::RateLimited, Some(after)) if after > self.config.retry.max_retry_after => return Err(error),
+                (ErrorKind::RateLimited, Some(after)) => after,
+                _ => backoff(&self.config.retry, attempt),
+            };
+            if wait >= ctx.remaining() {
+                return Err(error);
+            }
+            tracing::debug!(service = %service, attempt, wait_ms = wait.as_millis() as u64, kind = error.kind.as_str(), "retrying upstream request");
+            tokio::time::sleep(wait).await;
+        }
+    }
+
+    /// One attempt through the quota and the concurrency cap.
+    async fn gated(&self, ctx: &CallContext, request: &UpstreamRequest) -> Result<UpstreamResponse, ConnectorError> {
+        let service = &self.config.service;
+        if let Some(quota) = &self.quota {
+            let wait = quota.reserve();
+            if wait >= ctx.remaining() {
+                quota.release();
+                return Err(ConnectorError::new(
+                    ErrorKind::RateLimited,
+                    format!("the gateway's request quota for {service} is spent"),
+                )
+                .with_retry_after(wait));
+            }
+            if !wait.is_zero() {
+                tokio::time::sleep(wait).await;
+            }
+        }
+        let permit = tokio::time::timeout(ctx.remaining(), self.slots.acquire()).await;
+        let Ok(Ok(_permit)) = permit else {
+            return Err(ConnectorError::new(
+                ErrorKind::Timeout,
+                format!("too many requests to {service} in flight; none finished in time"),
+            ));
+        };
+        self.send_once(ctx, request).await
     }
 
     async fn send_once(

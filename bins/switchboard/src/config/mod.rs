@@ -2,6 +2,7 @@
 //! strictly (unknown keys are errors) and validated without I/O before
 //! anything is built. Errors name the file and the key.
 
+mod auth;
 mod keys;
 mod server;
 
@@ -11,6 +12,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context};
 use serde::Deserialize;
 
+pub use auth::{AuthConfig, JwtConfig};
 pub use keys::ApiKeyConfig;
 pub use server::ServerConfig;
 
@@ -22,6 +24,8 @@ pub struct FileConfig {
     pub version: u32,
     #[serde(default)]
     pub server: ServerConfig,
+    #[serde(default)]
+    pub auth: AuthConfig,
     #[serde(default)]
     pub api_keys: Vec<ApiKeyConfig>,
     #[serde(default)]
@@ -93,6 +97,9 @@ impl LoadedConfig {
             .server
             .validate()
             .map_err(|e| anyhow::anyhow!("{file}: server.{e}"))?;
+        if let Some(jwt) = &self.file.auth.jwt {
+            jwt.validate().map_err(|e| anyhow::anyhow!("{file}: auth.jwt.{e}"))?;
+        }
         let mut ids = std::collections::HashSet::new();
         for (i, key) in self.file.api_keys.iter().enumerate() {
             key.validate()

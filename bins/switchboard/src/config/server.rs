@@ -10,6 +10,9 @@ use switchboard_gateway::GatewayOptions;
 #[serde(deny_unknown_fields, default)]
 pub struct ServerConfig {
     pub bind: SocketAddr,
+    /// The URL clients use (`https://mcp.example.com`); the MCP endpoint is
+    /// `<public_url>/mcp`. Defaults to `http://<bind>`.
+    pub public_url: Option<String>,
     /// Hosts accepted in `Host` (DNS-rebinding protection).
     pub allowed_hosts: Vec<String>,
     /// Browser origins accepted in `Origin`.
@@ -26,6 +29,7 @@ impl Default for ServerConfig {
         let d = GatewayOptions::default();
         ServerConfig {
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            public_url: None,
             allowed_hosts: d.allowed_hosts,
             allowed_origins: d.allowed_origins,
             max_body_bytes: d.max_body_bytes,
@@ -38,6 +42,11 @@ impl Default for ServerConfig {
 
 impl ServerConfig {
     pub fn validate(&self) -> Result<(), String> {
+        if let Some(url) = &self.public_url {
+            if !url.starts_with("https://") && !url.starts_with("http://") {
+                return Err("public_url: must be an http(s) URL".into());
+            }
+        }
         if self.max_body_bytes < 1024 {
             return Err("max_body_bytes: must be at least 1024".into());
         }

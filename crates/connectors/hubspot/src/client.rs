@@ -8,7 +8,7 @@ use std::time::Duration;
 use serde_json::Value;
 use switchboard_core::{CallContext, ConnectorError};
 use switchboard_upstream::{
-    collect_pages, generic_vendor_message, Auth, Page, Secret, UpstreamClient, UpstreamConfig,
+    collect_pages, generic_vendor_message, Auth, Page, Quota, Secret, UpstreamClient, UpstreamConfig,
     UpstreamRequest,
 };
 use url::Url;
@@ -77,6 +77,13 @@ impl Client {
         let mut config = UpstreamConfig::new("HubSpot", base_url, Auth::Bearer(token));
         config.timeout = timeout;
         config.vendor_message = vendor_message;
+        // HubSpot's private-app limit on the smallest plans: 100 requests
+        // per 10 s. Larger plans can raise it in config later; staying
+        // under the smallest never earns a 429.
+        config.quota = Some(Quota {
+            requests: 100,
+            per: Duration::from_secs(10),
+        });
         Ok(Client {
             upstream: UpstreamClient::new(config)?,
         })

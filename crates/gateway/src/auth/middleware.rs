@@ -7,15 +7,14 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http::{header, HeaderValue, StatusCode};
 
-use super::{AuthError, Authenticator};
+use super::{AuthError, Authenticator, ProtectedResource};
 
 /// What the middleware needs.
 #[derive(Clone)]
 pub struct AuthState {
     pub authenticator: Arc<dyn Authenticator>,
-    /// Value of `WWW-Authenticate` on a 401 (`Bearer`, plus
-    /// `resource_metadata` once OAuth discovery is served).
-    pub challenge: String,
+    /// Served at the well-known path; named in every 401's challenge.
+    pub resource: Arc<ProtectedResource>,
 }
 
 /// Authenticates the request or answers 401. On success the principal is in
@@ -59,10 +58,11 @@ fn bearer(request: &Request) -> Result<&str, AuthError> {
 }
 
 fn unauthorized(state: &AuthState, error: AuthError) -> Response {
+    let base = state.resource.challenge();
     let challenge = match error {
-        AuthError::Missing => state.challenge.clone(),
-        AuthError::Invalid => format!("{}, error=\"invalid_token\"", state.challenge),
-        AuthError::InQuery => format!("{}, error=\"invalid_request\"", state.challenge),
+        AuthError::Missing => base,
+        AuthError::Invalid => format!("{base}, error=\"invalid_token\""),
+        AuthError::InQuery => format!("{base}, error=\"invalid_request\""),
     };
     let body = serde_json::json!({"error": "unauthorized", "error_description": error.to_string()});
     let mut response = (StatusCode::UNAUTHORIZED, axum::Json(body)).into_response();

@@ -8,6 +8,7 @@
 
 mod api_key;
 mod middleware;
+mod resource;
 
 use std::sync::Arc;
 
@@ -16,6 +17,7 @@ use switchboard_core::Principal;
 
 pub use api_key::{hash_api_key, ApiKeyEntry, ApiKeys};
 pub use middleware::{authenticate, AuthState};
+pub use resource::ProtectedResource;
 
 /// Why a credential was refused. The message goes to the client, so it
 /// never says whether a key exists.

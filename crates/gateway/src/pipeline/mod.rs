@@ -6,13 +6,17 @@
 //! 3. authorize (`use`, the same predicate that filters `tools/list`; then
 //!    `invoke` with the arguments). Denied → answered exactly as an unknown tool
 //! 4. validate arguments against the tool's schema (bad → invalid params)
-//! 5. rate limit                              (seam: limits issue)
-//! 6. cache                                   (seam: limits issue)
+//! 5. rate limit (per caller, per caller × tool, per caller × connector ×
+//!    read/write); refused → a tool error with `retry_after_ms`
+//! 6. cache (read tools; key scoped to the caller or their permission set;
+//!    identical concurrent misses coalesce)
 //! 7. dispatch with deadline and cancellation, panics caught
 //! 8. shape: size cap with an explicit truncation marker
 //! 9. finish the audit record (durable before the response) and respond
 
+mod cache;
 mod dispatch;
+mod limits;
 mod shape;
 
 use std::sync::{Arc, Weak};
@@ -31,6 +35,8 @@ use crate::audit::{
 use crate::policy::Authorizer;
 use crate::{Catalog, GatewayOptions};
 
+pub use cache::{canonical, ResponseCache};
+pub use limits::{ClassLimits, LimitSettings, Limits};
 pub use shape::Shaped;
 
 /// One `tools/call` as the pipeline sees it.
@@ -68,6 +74,8 @@ pub struct Gateway {
     authorizer: Arc<dyn Authorizer>,
     audit: Arc<dyn AuditSink>,
     options: GatewayOptions,
+    limits: Limits,
+    cache: ResponseCache,
     /// Handed to connectors as their `ToolDispatcher` (composite tools).
     me: Weak<Gateway>,
 }
@@ -83,6 +91,8 @@ impl Gateway {
             catalog,
             authorizer,
             audit,
+            limits: Limits::new(&options.limits),
+            cache: ResponseCache::new(options.cache_max_bytes, options.cache_ttl_overrides.clone()),
             options,
             me: me.clone(),
         })
@@ -189,10 +199,22 @@ impl Gateway {
             return Err(CallError::InvalidParams(e.message));
         }
 
-        // 5. rate limit and 6. cache: seams for the limits issue.
-        audit.record_mut().cache = CacheStatus::Bypass;
+        // 5. rate limit
+        let connector_id = entry.connector.id();
+        if let Err(wait) = self.limits.check(&req.principal, connector_id, &entry.spec) {
+            let e = ConnectorError::new(
+                switchboard_core::ErrorKind::RateLimited,
+                format!("rate limit reached for {}; retry in {} ms", req.tool, wait.as_millis()),
+            )
+            .with_retry_after(wait);
+            let record = audit.record_mut();
+            record.error_kind = Some(e.kind.as_str());
+            record.error_message = Some(e.message.clone());
+            audit.finish(Outcome::RateLimited).await.map_err(|_| CallError::AuditUnavailable)?;
+            return Ok(Err(e));
+        }
 
-        // 7. dispatch
+        // 6. cache, around 7. dispatch and 8. shape
         let stats = Arc::new(CallStats::default());
         let ctx = CallContext {
             principal: req.principal.clone(),
@@ -203,13 +225,36 @@ impl Gateway {
             stats: stats.clone(),
             dispatcher: self.me.upgrade().map(|g| g as Arc<dyn ToolDispatcher>),
         };
-        let result = dispatch::run(&entry.connector, &ctx, &req.tool, req.args, &req.cancel).await;
+        let run = async {
+            dispatch::run(&entry.connector, &ctx, &req.tool, req.args.clone(), &req.cancel)
+                .await
+                .map(|output| shape::shape(output, self.options.max_result_bytes))
+        };
+        let ttl = match entry.spec.effect {
+            switchboard_core::Effect::Read => self.cache.ttl(&req.tool, entry.spec.cache),
+            _ => None,
+        };
+        let (result, cache_status) = match ttl {
+            None => (run.await, CacheStatus::Bypass),
+            Some(ttl) => {
+                let key = self.cache.key(connector_id, &req.tool, &req.args, entry.spec.cache, &req.principal, || {
+                    self.visible_tools(&req.principal).iter().map(|s| s.name.clone()).collect()
+                });
+                match self.cache.get_or_fetch(key, ttl, run).await {
+                    Ok((cached, ran)) => (Ok(cached.shaped.clone()), if ran { CacheStatus::Miss } else { CacheStatus::Hit }),
+                    Err(e) => (Err(copy_error(&e)), CacheStatus::Miss),
+                }
+            }
+        };
+        if result.is_ok() && !entry.spec.effect.is_read_only() {
+            self.cache.invalidate_connector(connector_id);
+        }
+        audit.record_mut().cache = cache_status;
         audit.record_mut().upstream_requests = stats.upstream_requests();
 
-        // 8. shape and 9. audit
+        // 9. audit
         let (result, outcome) = match result {
-            Ok(output) => {
-                let shaped = shape::shape(output, self.options.max_result_bytes);
+            Ok(shaped) => {
                 audit.set_result(&shaped.text);
                 (Ok(shaped), Outcome::Ok)
             }
@@ -233,6 +278,18 @@ impl Gateway {
             .await
             .map_err(|_| CallError::AuditUnavailable)?;
         Ok(result)
+    }
+}
+
+/// A coalesced caller gets its own copy of the shared error (the source,
+/// already logged once, stays with the first).
+fn copy_error(e: &ConnectorError) -> ConnectorError {
+    ConnectorError {
+        kind: e.kind,
+        message: e.message.clone(),
+        retry_after: e.retry_after,
+        upstream_status: e.upstream_status,
+        source: None,
     }
 }
 

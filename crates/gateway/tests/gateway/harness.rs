@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use switchboard_core::{CallContext, ConnectorBuilder, ConnectorError, Effect, Tool};
 use switchboard_gateway::audit::{AuditRecord, AuditSink, AuditUnavailable};
-use switchboard_gateway::auth::{hash_api_key, ApiKeyEntry, ApiKeys, AuthState};
+use switchboard_gateway::auth::{hash_api_key, ApiKeyEntry, ApiKeys, AuthState, Credentials, JwtAuthenticator, JwtSettings, ProtectedResource};
+use switchboard_testkit::jwt::JwksServer;
 use switchboard_gateway::mcp::Sessions;
 use switchboard_gateway::policy::{catalog_tools, CedarAuthorizer};
 use switchboard_gateway::{Catalog, Gateway, GatewayOptions};
@@ -130,6 +131,7 @@ pub struct TestGateway {
     pub gateway: Arc<Gateway>,
     pub authorizer: Arc<CedarAuthorizer>,
     pub sessions: Arc<Sessions>,
+    pub jwks: JwksServer,
 }
 
 pub async fn start() -> TestGateway {
@@ -170,9 +172,23 @@ pub async fn start_with(options: GatewayOptions) -> TestGateway {
     let authorizer = Arc::new(CedarAuthorizer::new(engine(&catalog, TEST_POLICY)));
     let audit = Arc::new(MemoryAudit::default());
     let gateway = Gateway::new(catalog, authorizer.clone(), audit.clone(), options);
+    let jwks = JwksServer::start(switchboard_testkit::jwt::jwks()).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let resource = format!("http://{addr}/mcp");
+    let jwt = JwtAuthenticator::new(JwtSettings {
+        issuer: ISSUER.into(),
+        audience: resource.clone(),
+        jwks_url: jwks.url.clone(),
+        leeway: std::time::Duration::from_secs(30),
+        email_claim: "email".into(),
+        org_claim: "org".into(),
+        groups_claim: "groups".into(),
+        refetch_interval: std::time::Duration::from_secs(60),
+    });
     let auth = AuthState {
-        authenticator: Arc::new(keys),
-        challenge: "Bearer".into(),
+        authenticator: Arc::new(Credentials { api_keys: keys, jwt: Some(jwt) }),
+        resource: Arc::new(ProtectedResource::new(resource, vec![ISSUER.into()], vec!["mcp".into()])),
     };
     let sessions = Arc::new(Sessions::default());
     let app = switchboard_gateway::http::router(
@@ -181,8 +197,6 @@ pub async fn start_with(options: GatewayOptions) -> TestGateway {
         auth,
         CancellationToken::new(),
     );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     TestGateway {
         url: format!("http://{addr}/mcp"),
@@ -192,8 +206,11 @@ pub async fn start_with(options: GatewayOptions) -> TestGateway {
         gateway,
         authorizer,
         sessions,
+        jwks,
     }
 }
+
+pub const ISSUER: &str = "https://idp.test.example";
 
 /// Readers may use read tools, admins everything; nobody may echo more
 /// than 50 times (an argument-level rule).

@@ -10,6 +10,8 @@ use switchboard_core::{AuthMethod, CallContext, ErrorKind, Principal};
 
 use crate::*;
 
+mod resilience;
+
 async fn serve(router: Router) -> url::Url {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
