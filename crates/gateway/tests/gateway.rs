@@ -4,6 +4,7 @@
 
 mod gateway {
     mod auth;
+    mod cache;
     pub mod harness;
     mod http_errors;
     mod pipeline;

@@ -89,14 +89,18 @@ impl JwtAuthenticator {
         if let Some(key) = cache.keys.get(kid) {
             return Some(key.clone());
         }
-        let due = cache.fetched.is_none_or(|t| t.elapsed() >= self.settings.refetch_interval);
+        let due = cache
+            .fetched
+            .is_none_or(|t| t.elapsed() >= self.settings.refetch_interval);
         if !due {
             return None;
         }
         cache.fetched = Some(Instant::now());
         match self.fetch().await {
             Ok(keys) => cache.keys = keys,
-            Err(e) => tracing::warn!(url = %self.settings.jwks_url, error = %e, "cannot fetch the JWKS"),
+            Err(e) => {
+                tracing::warn!(url = %self.settings.jwks_url, error = %e, "cannot fetch the JWKS")
+            }
         }
         cache.keys.get(kid).cloned()
     }
@@ -124,8 +128,18 @@ impl JwtAuthenticator {
             .collect())
     }
 
-    fn principal(&self, claims: &Map<String, Value>, issuer: &str) -> Result<Arc<Principal>, AuthError> {
-        let text = |name: &str| claims.get(name).and_then(Value::as_str).unwrap_or_default().to_owned();
+    fn principal(
+        &self,
+        claims: &Map<String, Value>,
+        issuer: &str,
+    ) -> Result<Arc<Principal>, AuthError> {
+        let text = |name: &str| {
+            claims
+                .get(name)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        };
         let user_id = text("sub");
         if user_id.is_empty() {
             return Err(AuthError::Invalid);
@@ -135,7 +149,9 @@ impl JwtAuthenticator {
             org: text(&self.settings.org_claim),
             groups: groups(claims, &self.settings.groups_claim),
             user_id,
-            auth: AuthMethod::Jwt { issuer: issuer.to_owned() },
+            auth: AuthMethod::Jwt {
+                issuer: issuer.to_owned(),
+            },
         }))
     }
 }
@@ -143,12 +159,20 @@ impl JwtAuthenticator {
 /// The algorithm a key is for: its `alg`, else implied by its type.
 fn key_algorithm(jwk: &Jwk) -> Option<Algorithm> {
     if let Some(alg) = jwk.common.key_algorithm {
-        return alg.to_string().parse().ok().filter(|a| ACCEPTED.contains(a));
+        return alg
+            .to_string()
+            .parse()
+            .ok()
+            .filter(|a| ACCEPTED.contains(a));
     }
     match &jwk.algorithm {
         AlgorithmParameters::RSA(_) => Some(Algorithm::RS256),
-        AlgorithmParameters::EllipticCurve(p) if p.curve == EllipticCurve::P256 => Some(Algorithm::ES256),
-        AlgorithmParameters::EllipticCurve(p) if p.curve == EllipticCurve::P384 => Some(Algorithm::ES384),
+        AlgorithmParameters::EllipticCurve(p) if p.curve == EllipticCurve::P256 => {
+            Some(Algorithm::ES256)
+        }
+        AlgorithmParameters::EllipticCurve(p) if p.curve == EllipticCurve::P384 => {
+            Some(Algorithm::ES384)
+        }
         AlgorithmParameters::OctetKeyPair(_) => Some(Algorithm::EdDSA),
         _ => None,
     }
@@ -163,8 +187,15 @@ fn groups(claims: &Map<String, Value>, path: &str) -> Vec<String> {
         value = value.and_then(|v| v.get(part));
     }
     match value {
-        Some(Value::Array(items)) => items.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
-        Some(Value::String(s)) => s.split([' ', ',']).filter(|g| !g.is_empty()).map(str::to_owned).collect(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect(),
+        Some(Value::String(s)) => s
+            .split([' ', ','])
+            .filter(|g| !g.is_empty())
+            .map(str::to_owned)
+            .collect(),
         _ => Vec::new(),
     }
 }

@@ -2,11 +2,14 @@
 //! request's extensions before rmcp sees the request. Identity never comes
 //! from tool arguments.
 //!
-//! [`Authenticator`] is the seam: API keys now ([`ApiKeys`]), JWT bearer
-//! tokens with the identity issue. The middleware answers every failure
-//! with 401 and `WWW-Authenticate: Bearer`.
+//! [`Credentials`] accepts API keys ([`ApiKeys`]) and, when an issuer is
+//! configured, OAuth 2.1 bearer JWTs ([`JwtAuthenticator`]). The middleware
+//! answers every failure with 401 and `WWW-Authenticate: Bearer
+//! resource_metadata="…"` (RFC 9728).
 
 mod api_key;
+mod credentials;
+mod jwt;
 mod middleware;
 mod resource;
 
@@ -16,6 +19,8 @@ use async_trait::async_trait;
 use switchboard_core::Principal;
 
 pub use api_key::{hash_api_key, ApiKeyEntry, ApiKeys};
+pub use credentials::Credentials;
+pub use jwt::{JwtAuthenticator, JwtSettings};
 pub use middleware::{authenticate, AuthState};
 pub use resource::ProtectedResource;
 

@@ -17,7 +17,11 @@ pub struct ProtectedResource {
 }
 
 impl ProtectedResource {
-    pub fn new(resource: String, authorization_servers: Vec<String>, scopes_supported: Vec<String>) -> Self {
+    pub fn new(
+        resource: String,
+        authorization_servers: Vec<String>,
+        scopes_supported: Vec<String>,
+    ) -> Self {
         ProtectedResource {
             resource,
             authorization_servers,
@@ -55,7 +59,10 @@ mod tests {
     #[test]
     fn metadata_url_inserts_the_well_known_path() {
         let r = ProtectedResource::new("https://mcp.example.com/mcp".into(), vec![], vec![]);
-        assert_eq!(r.metadata_url(), "https://mcp.example.com/.well-known/oauth-protected-resource/mcp");
+        assert_eq!(
+            r.metadata_url(),
+            "https://mcp.example.com/.well-known/oauth-protected-resource/mcp"
+        );
         assert_eq!(r.challenge(), "Bearer resource_metadata=\"https://mcp.example.com/.well-known/oauth-protected-resource/mcp\"");
     }
 }

@@ -76,7 +76,15 @@ impl ResponseCache {
 
     /// The cache key. `permission_set` is the sorted list of tools the caller
     /// may use; it is the scope of `SharedByPermission` tools.
-    pub fn key(&self, connector: &str, tool: &str, args: &Value, policy: CachePolicy, principal: &Principal, permission_set: impl FnOnce() -> Vec<String>) -> String {
+    pub fn key(
+        &self,
+        connector: &str,
+        tool: &str,
+        args: &Value,
+        policy: CachePolicy,
+        principal: &Principal,
+        permission_set: impl FnOnce() -> Vec<String>,
+    ) -> String {
         let mut h = Sha256::new();
         h.update(tool.as_bytes());
         h.update([0]);
@@ -92,7 +100,11 @@ impl ResponseCache {
             }
             _ => {
                 h.update(b"user:");
-                h.update(serde_json::to_string(&principal.auth).unwrap_or_default().as_bytes());
+                h.update(
+                    serde_json::to_string(&principal.auth)
+                        .unwrap_or_default()
+                        .as_bytes(),
+                );
                 h.update([0]);
                 h.update(principal.user_id.as_bytes());
             }
@@ -105,7 +117,12 @@ impl ResponseCache {
     /// Returns the cached result or runs `fetch` once for all concurrent
     /// callers with the same key. The bool is true when this caller's own
     /// `fetch` ran (a miss).
-    pub async fn get_or_fetch<F, E>(&self, key: String, ttl: Duration, fetch: F) -> Result<(Arc<Cached>, bool), Arc<E>>
+    pub async fn get_or_fetch<F, E>(
+        &self,
+        key: String,
+        ttl: Duration,
+        fetch: F,
+    ) -> Result<(Arc<Cached>, bool), Arc<E>>
     where
         F: std::future::Future<Output = Result<Shaped, E>>,
         E: Send + Sync + 'static,
@@ -146,7 +163,11 @@ pub fn canonical(value: &Value) -> String {
             Value::Object(map) => {
                 let mut keys: Vec<&String> = map.keys().collect();
                 keys.sort();
-                Value::Object(keys.into_iter().map(|k| (k.clone(), sort(&map[k]))).collect())
+                Value::Object(
+                    keys.into_iter()
+                        .map(|k| (k.clone(), sort(&map[k])))
+                        .collect(),
+                )
             }
             Value::Array(items) => Value::Array(items.iter().map(sort).collect()),
             other => other.clone(),
@@ -165,8 +186,14 @@ mod tests {
 
     #[test]
     fn canonical_sorts_keys_at_every_depth() {
-        assert_eq!(canonical(&json!({"b": 1, "a": {"d": 2, "c": 3}})), canonical(&json!({"a": {"c": 3, "d": 2}, "b": 1})));
+        assert_eq!(
+            canonical(&json!({"b": 1, "a": {"d": 2, "c": 3}})),
+            canonical(&json!({"a": {"c": 3, "d": 2}, "b": 1}))
+        );
         assert_eq!(canonical(&Value::Null), canonical(&json!({})));
-        assert_ne!(canonical(&json!({"a": [1, 2]})), canonical(&json!({"a": [2, 1]})));
+        assert_ne!(
+            canonical(&json!({"a": [1, 2]})),
+            canonical(&json!({"a": [2, 1]}))
+        );
     }
 }

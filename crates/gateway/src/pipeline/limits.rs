@@ -67,8 +67,14 @@ impl Limits {
             .iter()
             .flat_map(|(id, l)| {
                 [
-                    ((id.clone(), false), RateLimiter::keyed(per_minute(l.reads_per_minute))),
-                    ((id.clone(), true), RateLimiter::keyed(per_minute(l.writes_per_minute))),
+                    (
+                        (id.clone(), false),
+                        RateLimiter::keyed(per_minute(l.reads_per_minute)),
+                    ),
+                    (
+                        (id.clone(), true),
+                        RateLimiter::keyed(per_minute(l.writes_per_minute)),
+                    ),
                 ]
             })
             .collect();
@@ -77,23 +83,38 @@ impl Limits {
             user_tool: RateLimiter::keyed(per_minute(settings.per_user_tool_per_minute)),
             classes,
             default_reads: RateLimiter::keyed(per_minute(settings.per_connector.reads_per_minute)),
-            default_writes: RateLimiter::keyed(per_minute(settings.per_connector.writes_per_minute)),
+            default_writes: RateLimiter::keyed(per_minute(
+                settings.per_connector.writes_per_minute,
+            )),
             clock: DefaultClock::default(),
         }
     }
 
     /// `Err(wait)` when any limit is exhausted. Checks run in order and stop
     /// at the first refusal.
-    pub fn check(&self, principal: &Principal, connector: &str, tool: &ToolSpec) -> Result<(), Duration> {
+    pub fn check(
+        &self,
+        principal: &Principal,
+        connector: &str,
+        tool: &ToolSpec,
+    ) -> Result<(), Duration> {
         let user = principal.user_id.clone();
         let wait = |e: governor::NotUntil<_>| e.wait_time_from(self.clock.now());
         self.user.check_key(&user).map_err(wait)?;
-        self.user_tool.check_key(&(user.clone(), tool.name.clone())).map_err(wait)?;
+        self.user_tool
+            .check_key(&(user.clone(), tool.name.clone()))
+            .map_err(wait)?;
         let write = !tool.effect.is_read_only();
         match self.classes.get(&(connector.to_owned(), write)) {
             Some(limiter) => limiter.check_key(&user).map_err(wait)?,
-            None if write => self.default_writes.check_key(&(user, connector.to_owned())).map_err(wait)?,
-            None => self.default_reads.check_key(&(user, connector.to_owned())).map_err(wait)?,
+            None if write => self
+                .default_writes
+                .check_key(&(user, connector.to_owned()))
+                .map_err(wait)?,
+            None => self
+                .default_reads
+                .check_key(&(user, connector.to_owned()))
+                .map_err(wait)?,
         }
         Ok(())
     }

@@ -204,13 +204,20 @@ impl Gateway {
         if let Err(wait) = self.limits.check(&req.principal, connector_id, &entry.spec) {
             let e = ConnectorError::new(
                 switchboard_core::ErrorKind::RateLimited,
-                format!("rate limit reached for {}; retry in {} ms", req.tool, wait.as_millis()),
+                format!(
+                    "rate limit reached for {}; retry in {} ms",
+                    req.tool,
+                    wait.as_millis()
+                ),
             )
             .with_retry_after(wait);
             let record = audit.record_mut();
             record.error_kind = Some(e.kind.as_str());
             record.error_message = Some(e.message.clone());
-            audit.finish(Outcome::RateLimited).await.map_err(|_| CallError::AuditUnavailable)?;
+            audit
+                .finish(Outcome::RateLimited)
+                .await
+                .map_err(|_| CallError::AuditUnavailable)?;
             return Ok(Err(e));
         }
 
@@ -226,9 +233,15 @@ impl Gateway {
             dispatcher: self.me.upgrade().map(|g| g as Arc<dyn ToolDispatcher>),
         };
         let run = async {
-            dispatch::run(&entry.connector, &ctx, &req.tool, req.args.clone(), &req.cancel)
-                .await
-                .map(|output| shape::shape(output, self.options.max_result_bytes))
+            dispatch::run(
+                &entry.connector,
+                &ctx,
+                &req.tool,
+                req.args.clone(),
+                &req.cancel,
+            )
+            .await
+            .map(|output| shape::shape(output, self.options.max_result_bytes))
         };
         let ttl = match entry.spec.effect {
             switchboard_core::Effect::Read => self.cache.ttl(&req.tool, entry.spec.cache),
@@ -237,11 +250,28 @@ impl Gateway {
         let (result, cache_status) = match ttl {
             None => (run.await, CacheStatus::Bypass),
             Some(ttl) => {
-                let key = self.cache.key(connector_id, &req.tool, &req.args, entry.spec.cache, &req.principal, || {
-                    self.visible_tools(&req.principal).iter().map(|s| s.name.clone()).collect()
-                });
+                let key = self.cache.key(
+                    connector_id,
+                    &req.tool,
+                    &req.args,
+                    entry.spec.cache,
+                    &req.principal,
+                    || {
+                        self.visible_tools(&req.principal)
+                            .iter()
+                            .map(|s| s.name.clone())
+                            .collect()
+                    },
+                );
                 match self.cache.get_or_fetch(key, ttl, run).await {
-                    Ok((cached, ran)) => (Ok(cached.shaped.clone()), if ran { CacheStatus::Miss } else { CacheStatus::Hit }),
+                    Ok((cached, ran)) => (
+                        Ok(cached.shaped.clone()),
+                        if ran {
+                            CacheStatus::Miss
+                        } else {
+                            CacheStatus::Hit
+                        },
+                    ),
                     Err(e) => (Err(copy_error(&e)), CacheStatus::Miss),
                 }
             }

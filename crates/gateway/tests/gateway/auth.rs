@@ -2,12 +2,17 @@
 //! matrix, JWKS rotation, and the protected-resource metadata.
 
 use serde_json::{json, Value};
-use switchboard_testkit::jwt::{mint, mint_hs256_with_public_key, mint_unsigned, tamper_signature, TestKey};
+use switchboard_testkit::jwt::{
+    mint, mint_hs256_with_public_key, mint_unsigned, tamper_signature, TestKey,
+};
 
 use super::harness::{start, TestGateway, ISSUER};
 
 fn now() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
 }
 
 fn claims(gw: &TestGateway) -> Value {
@@ -34,10 +39,15 @@ async fn valid_tokens_of_every_accepted_algorithm_authenticate() {
         let token = mint(key, key.kid(), &claims(&gw));
         let (status, body) = list_status(&gw, &token).await;
         assert_eq!(status, 200, "{key:?}: {body}");
-        assert_eq!(body["result"]["tools"][0]["name"], "test_echo_text", "{key:?}");
+        assert_eq!(
+            body["result"]["tools"][0]["name"], "test_echo_text",
+            "{key:?}"
+        );
     }
     let token = mint(TestKey::Rs256, "rsa-1", &claims(&gw));
-    let body = gw.call_tool(&token, "test_echo_text", json!({"text": "hi"})).await;
+    let body = gw
+        .call_tool(&token, "test_echo_text", json!({"text": "hi"}))
+        .await;
     assert_eq!(body["result"]["structuredContent"]["caller"], "jwt-user");
 }
 
@@ -60,14 +70,29 @@ async fn the_forged_token_matrix_is_refused() {
     let cases = [
         ("expired", rs(&with(json!({"exp": now() - 600})))),
         ("not yet valid", rs(&with(json!({"nbf": now() + 600})))),
-        ("wrong issuer", rs(&with(json!({"iss": "https://evil.example"})))),
-        ("wrong audience", rs(&with(json!({"aud": "https://other.example/mcp"})))),
+        (
+            "wrong issuer",
+            rs(&with(json!({"iss": "https://evil.example"}))),
+        ),
+        (
+            "wrong audience",
+            rs(&with(json!({"aud": "https://other.example/mcp"}))),
+        ),
         ("no expiry", rs(&with(json!({"exp": null})))),
         ("bad signature", tamper_signature(&rs(&base))),
-        ("unknown kid", mint(TestKey::Rs256, "rsa-rotated-away", &base)),
-        ("key of another algorithm", mint(TestKey::Es256, "rsa-1", &base)),
+        (
+            "unknown kid",
+            mint(TestKey::Rs256, "rsa-rotated-away", &base),
+        ),
+        (
+            "key of another algorithm",
+            mint(TestKey::Es256, "rsa-1", &base),
+        ),
         ("alg none", mint_unsigned(&base)),
-        ("HS256 with the public key", mint_hs256_with_public_key(&base)),
+        (
+            "HS256 with the public key",
+            mint_hs256_with_public_key(&base),
+        ),
         ("garbage", "a.b.c".to_owned()),
     ];
     for (name, token) in cases {
@@ -102,14 +127,26 @@ async fn an_unknown_kid_refetches_the_jwks_at_most_once_per_interval() {
         let junk = mint(TestKey::Rs256, "rsa-unknown", &claims(&gw));
         assert_eq!(list_status(&gw, &junk).await.0, 401);
     }
-    assert!(gw.jwks.fetch_count() <= fetched + 1, "junk kids hammered the JWKS: {}", gw.jwks.fetch_count());
+    assert!(
+        gw.jwks.fetch_count() <= fetched + 1,
+        "junk kids hammered the JWKS: {}",
+        gw.jwks.fetch_count()
+    );
 }
 
 #[tokio::test]
 async fn protected_resource_metadata_is_served_without_credentials() {
     let gw = start().await;
-    for path in ["/.well-known/oauth-protected-resource/mcp", "/.well-known/oauth-protected-resource"] {
-        let r = gw.http.get(gw.url.replace("/mcp", path)).send().await.unwrap();
+    for path in [
+        "/.well-known/oauth-protected-resource/mcp",
+        "/.well-known/oauth-protected-resource",
+    ] {
+        let r = gw
+            .http
+            .get(gw.url.replace("/mcp", path))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), 200);
         let meta: Value = r.json().await.unwrap();
         assert_eq!(meta["resource"], gw.url);

@@ -9,12 +9,15 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use switchboard_core::{CallContext, ConnectorBuilder, ConnectorError, Effect, Tool};
 use switchboard_gateway::audit::{AuditRecord, AuditSink, AuditUnavailable};
-use switchboard_gateway::auth::{hash_api_key, ApiKeyEntry, ApiKeys, AuthState, Credentials, JwtAuthenticator, JwtSettings, ProtectedResource};
-use switchboard_testkit::jwt::JwksServer;
+use switchboard_gateway::auth::{
+    hash_api_key, ApiKeyEntry, ApiKeys, AuthState, Credentials, JwtAuthenticator, JwtSettings,
+    ProtectedResource,
+};
 use switchboard_gateway::mcp::Sessions;
 use switchboard_gateway::policy::{catalog_tools, CedarAuthorizer};
 use switchboard_gateway::{Catalog, Gateway, GatewayOptions};
 use switchboard_policy::{PolicyEngine, PolicyFile};
+use switchboard_testkit::jwt::JwksServer;
 use tokio_util::sync::CancellationToken;
 
 /// Counts calls that reached the connector.
@@ -61,6 +64,9 @@ impl Tool for EchoTool {
         args: EchoArgs,
     ) -> Result<EchoOutput, ConnectorError> {
         state.0.fetch_add(1, Ordering::SeqCst);
+        if args.text == "slow" {
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
         if args.text == "panic" {
             panic!("asked to panic");
         }
@@ -111,6 +117,42 @@ impl Tool for WipeTool {
     }
 }
 
+#[derive(Serialize, JsonSchema)]
+pub struct Count {
+    pub count: usize,
+}
+
+/// A read whose answer does not depend on the caller: cached per
+/// permission set.
+pub struct CountTool;
+
+#[async_trait]
+impl Tool for CountTool {
+    type State = Arc<Counter>;
+    type Args = NoArgs;
+    type Output = Count;
+    const NAME: &'static str = "test_count_things";
+    const TITLE: &'static str = "Count";
+    const DESCRIPTION: &'static str = "Counts the things; the same for everyone.";
+    const PERMISSION: &'static str = "test:things:read";
+    const EFFECT: Effect = Effect::Read;
+    const CACHE: switchboard_core::CachePolicy =
+        switchboard_core::CachePolicy::SharedByPermission {
+            ttl: std::time::Duration::from_secs(60),
+        };
+
+    async fn call(
+        &self,
+        state: &Arc<Counter>,
+        _: &CallContext,
+        _: NoArgs,
+    ) -> Result<Count, ConnectorError> {
+        Ok(Count {
+            count: state.0.fetch_add(1, Ordering::SeqCst) + 1,
+        })
+    }
+}
+
 /// Keeps every audit record in memory.
 #[derive(Default)]
 pub struct MemoryAudit(pub std::sync::Mutex<Vec<AuditRecord>>);
@@ -148,6 +190,7 @@ pub async fn start_with(options: GatewayOptions) -> TestGateway {
     let connector = ConnectorBuilder::new("test", counter.clone())
         .tool(EchoTool)
         .tool(WipeTool)
+        .tool(CountTool)
         .build()
         .unwrap();
     let keys = ApiKeys::new(vec![
@@ -156,6 +199,14 @@ pub async fn start_with(options: GatewayOptions) -> TestGateway {
             hash_api_key("reader-key"),
             "reader@test",
             "reader@test.example",
+            "test",
+            vec!["readers".into()],
+        ),
+        ApiKeyEntry::new(
+            "k-reader2",
+            hash_api_key("reader2-key"),
+            "reader2@test",
+            "reader2@test.example",
             "test",
             vec!["readers".into()],
         ),
@@ -187,8 +238,15 @@ pub async fn start_with(options: GatewayOptions) -> TestGateway {
         refetch_interval: std::time::Duration::from_secs(60),
     });
     let auth = AuthState {
-        authenticator: Arc::new(Credentials { api_keys: keys, jwt: Some(jwt) }),
-        resource: Arc::new(ProtectedResource::new(resource, vec![ISSUER.into()], vec!["mcp".into()])),
+        authenticator: Arc::new(Credentials {
+            api_keys: keys,
+            jwt: Some(jwt),
+        }),
+        resource: Arc::new(ProtectedResource::new(
+            resource,
+            vec![ISSUER.into()],
+            vec!["mcp".into()],
+        )),
     };
     let sessions = Arc::new(Sessions::default());
     let app = switchboard_gateway::http::router(

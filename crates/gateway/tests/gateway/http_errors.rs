@@ -20,8 +20,14 @@ async fn missing_or_bad_credentials_get_401_with_a_bearer_challenge() {
         .unwrap();
     assert_eq!(r.status(), 401);
     let challenge = r.headers()["www-authenticate"].to_str().unwrap().to_owned();
-    assert!(challenge.starts_with("Bearer resource_metadata=\"http://127.0.0.1:"), "{challenge}");
-    assert!(challenge.ends_with("/.well-known/oauth-protected-resource/mcp\""), "{challenge}");
+    assert!(
+        challenge.starts_with("Bearer resource_metadata=\"http://127.0.0.1:"),
+        "{challenge}"
+    );
+    assert!(
+        challenge.ends_with("/.well-known/oauth-protected-resource/mcp\""),
+        "{challenge}"
+    );
 
     let r = gw
         .http

@@ -15,9 +15,9 @@ async fn tools_list_is_filtered_by_the_same_policy_as_calls() {
         .iter()
         .map(|t| t["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["test_echo_text"]);
+    assert_eq!(names, ["test_echo_text", "test_count_things"]);
     let (_, admin) = gw.rpc("admin-key", "tools/list", json!({})).await;
-    assert_eq!(admin["result"]["tools"].as_array().unwrap().len(), 2);
+    assert_eq!(admin["result"]["tools"].as_array().unwrap().len(), 3);
 
     let echo = &reader["result"]["tools"][0];
     assert_eq!(echo["annotations"]["readOnlyHint"], true);

@@ -120,12 +120,12 @@ async fn a_reload_swaps_policies_atomically_and_tells_legacy_sessions() {
     assert_eq!(stream.status(), 200);
 
     let (_, before) = gw.rpc("reader-key", "tools/list", json!({})).await;
-    assert_eq!(before["result"]["tools"].as_array().unwrap().len(), 1);
+    assert_eq!(before["result"]["tools"].as_array().unwrap().len(), 2);
     let widened = r#"permit (principal, action, resource);"#;
     gw.authorizer.replace(engine(gw.gateway.catalog(), widened));
     assert_eq!(gw.sessions.notify_tools_changed().await, 1);
     let (_, after) = gw.rpc("reader-key", "tools/list", json!({})).await;
-    assert_eq!(after["result"]["tools"].as_array().unwrap().len(), 2);
+    assert_eq!(after["result"]["tools"].as_array().unwrap().len(), 3);
 
     let mut seen = String::new();
     while let Ok(Ok(Some(chunk))) =
@@ -157,7 +157,7 @@ proptest! {
     #[test]
     fn list_call_and_engine_always_agree(
         groups in proptest::sample::subsequence(vec!["readers", "admins", "sales", "x"], 0..=4),
-        tool in proptest::sample::select(vec!["test_echo_text", "test_wipe_everything"]),
+        tool in proptest::sample::select(vec!["test_echo_text", "test_wipe_everything", "test_count_things"]),
     ) {
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
         runtime.block_on(async {
