@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use anyhow::{bail, Context};
 use switchboard_gateway::audit::LogAuditSink;
-use switchboard_gateway::auth::{ApiKeys, AuthState, Credentials, JwtAuthenticator, ProtectedResource};
+use switchboard_gateway::auth::{
+    ApiKeys, AuthState, Credentials, JwtAuthenticator, ProtectedResource,
+};
 use switchboard_gateway::mcp::Sessions;
 use switchboard_gateway::policy::CedarAuthorizer;
 use switchboard_gateway::{Catalog, Gateway, GatewayOptions};
@@ -86,15 +88,16 @@ pub async fn build(source: &Source, policies: Option<PathBuf>) -> anyhow::Result
             .engine(&catalog)
             .with_context(|| format!("{}: policy", path.display()))?,
     ));
-    let gateway = Gateway::new(
-        catalog,
-        authorizer.clone(),
-        Arc::new(LogAuditSink),
-        file.server.options(),
-    );
+    let options = GatewayOptions {
+        limits: file.limits.settings(),
+        cache_max_bytes: file.cache.max_mb * 1024 * 1024,
+        cache_ttl_overrides: file.cache.ttl_overrides(),
+        ..file.server.options()
+    };
+    let gateway = Gateway::new(catalog, authorizer.clone(), Arc::new(LogAuditSink), options);
     Ok(Built {
         gateway,
-        jwt: loaded.file.auth.jwt,
+        jwt: loaded.file.auth.jwt.clone(),
         public_url: loaded.file.server.public_url.clone(),
         authorizer,
         policies,
@@ -130,11 +133,18 @@ pub async fn serve(built: Built, bind: Option<SocketAddr>) -> anyhow::Result<()>
         None => format!("http://{addr}/mcp"),
     };
     let issuers: Vec<String> = built.jwt.iter().map(|j| j.issuer.clone()).collect();
-    let scopes = built.jwt.as_ref().map(|j| j.scopes_supported.clone()).unwrap_or_default();
+    let scopes = built
+        .jwt
+        .as_ref()
+        .map(|j| j.scopes_supported.clone())
+        .unwrap_or_default();
     let auth = AuthState {
         authenticator: Arc::new(Credentials {
             api_keys: built.keys,
-            jwt: built.jwt.as_ref().map(|j| JwtAuthenticator::new(j.settings(&resource))),
+            jwt: built
+                .jwt
+                .as_ref()
+                .map(|j| JwtAuthenticator::new(j.settings(&resource))),
         }),
         resource: Arc::new(ProtectedResource::new(resource, issuers, scopes)),
     };

@@ -15,7 +15,9 @@ use std::sync::Arc;
 use tokio::sync::Semaphore;
 
 use crate::error_map::{error_for_status, generic_vendor_message, truncate, VendorMessage};
-use crate::resilience::{backoff, Breaker, BreakerSettings, BreakerState, Quota, QuotaGate, RetryPolicy};
+use crate::resilience::{
+    backoff, Breaker, BreakerSettings, BreakerState, Quota, QuotaGate, RetryPolicy,
+};
 use crate::Secret;
 
 /// How the gateway authenticates to a vendor.
@@ -209,7 +211,9 @@ impl UpstreamClient {
             let result = self.gated(ctx, &request).await;
             match &result {
                 Ok(_) => self.breaker.success(),
-                Err(e) if matches!(e.kind, ErrorKind::Unavailable | ErrorKind::Timeout) => self.breaker.failure(),
+                Err(e) if matches!(e.kind, ErrorKind::Unavailable | ErrorKind::Timeout) => {
+                    self.breaker.failure()
+                }
                 Err(_) => self.breaker.neutral(),
             }
             let error = match result {
@@ -217,12 +221,19 @@ impl UpstreamClient {
                 Err(e) => e,
             };
             attempt += 1;
-            let retryable = matches!(error.kind, ErrorKind::Unavailable | ErrorKind::Timeout | ErrorKind::RateLimited);
+            let retryable = matches!(
+                error.kind,
+                ErrorKind::Unavailable | ErrorKind::Timeout | ErrorKind::RateLimited
+            );
             if !request.idempotent || !retryable || attempt >= self.config.retry.max_attempts {
                 return Err(error);
             }
             let wait = match (error.kind, error.retry_after) {
-                (ErrorKind::RateLimited, Some(after)) if after > self.config.retry.max_retry_after => return Err(error),
+                (ErrorKind::RateLimited, Some(after))
+                    if after > self.config.retry.max_retry_after =>
+                {
+                    return Err(error)
+                }
                 (ErrorKind::RateLimited, Some(after)) => after,
                 _ => backoff(&self.config.retry, attempt),
             };
@@ -235,7 +246,11 @@ impl UpstreamClient {
     }
 
     /// One attempt through the quota and the concurrency cap.
-    async fn gated(&self, ctx: &CallContext, request: &UpstreamRequest) -> Result<UpstreamResponse, ConnectorError> {
+    async fn gated(
+        &self,
+        ctx: &CallContext,
+        request: &UpstreamRequest,
+    ) -> Result<UpstreamResponse, ConnectorError> {
         let service = &self.config.service;
         if let Some(quota) = &self.quota {
             let wait = quota.reserve();

@@ -32,17 +32,35 @@ pub fn generic_vendor_message(body: &Value) -> Option<String> {
 /// `X-RateLimit-Reset` (epoch seconds: GitHub, and others), else HubSpot's
 /// window when its remaining count is zero.
 pub fn parse_retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let num = |name: &str| headers.get(name)?.to_str().ok()?.trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0);
+    let num = |name: &str| {
+        headers
+            .get(name)?
+            .to_str()
+            .ok()?
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite() && *v >= 0.0)
+    };
     if let Some(secs) = num("retry-after") {
         return Some(Duration::from_secs_f64(secs.min(3600.0)));
     }
     if let Some(reset) = num("x-ratelimit-reset") {
-        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs_f64();
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?
+            .as_secs_f64();
         // Some vendors send seconds-until-reset rather than an epoch time.
-        let wait = if reset > 1_000_000_000.0 { reset - now } else { reset };
+        let wait = if reset > 1_000_000_000.0 {
+            reset - now
+        } else {
+            reset
+        };
         return Some(Duration::from_secs_f64(wait.clamp(0.0, 3600.0)));
     }
-    if num("x-hubspot-ratelimit-remaining") == Some(0.0) || num("x-hubspot-ratelimit-secondly-remaining") == Some(0.0) {
+    if num("x-hubspot-ratelimit-remaining") == Some(0.0)
+        || num("x-hubspot-ratelimit-secondly-remaining") == Some(0.0)
+    {
         let ms = num("x-hubspot-ratelimit-interval-milliseconds").unwrap_or(1000.0);
         return Some(Duration::from_millis(ms as u64));
     }
@@ -52,7 +70,10 @@ pub fn parse_retry_after(headers: &HeaderMap) -> Option<Duration> {
 /// A 403 that is really a rate limit: GitHub's primary limit (remaining
 /// zero) and secondary limit, BigQuery's `rateLimitExceeded`.
 fn is_rate_limit_403(headers: &HeaderMap, body: &[u8]) -> bool {
-    let remaining_zero = headers.get("x-ratelimit-remaining").and_then(|v| v.to_str().ok()) == Some("0");
+    let remaining_zero = headers
+        .get("x-ratelimit-remaining")
+        .and_then(|v| v.to_str().ok())
+        == Some("0");
     let text = String::from_utf8_lossy(body);
     remaining_zero || text.contains("rateLimitExceeded") || text.contains("secondary rate limit")
 }
@@ -72,7 +93,9 @@ pub(crate) fn error_for_status(
         .map(|m| truncate(&m, 300));
     let detail = vendor.map(|m| format!(": {m}")).unwrap_or_default();
     let (kind, what) = match status {
-        403 if is_rate_limit_403(headers, body) => (ErrorKind::RateLimited, "is rate limiting the gateway"),
+        403 if is_rate_limit_403(headers, body) => {
+            (ErrorKind::RateLimited, "is rate limiting the gateway")
+        }
         400 | 405 | 409 | 422 => (ErrorKind::InvalidArgs, "rejected the request"),
         401 | 403 => (ErrorKind::UpstreamDenied, "denied access"),
         404 => (ErrorKind::NotFound, "found nothing"),
@@ -156,21 +179,59 @@ mod vendor_limit_tests {
 
     #[test]
     fn vendor_rate_limit_signals() {
-        let in_30s = (std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() + 30).to_string();
-        let gh = headers(&[("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", &in_30s)]);
-        let e = error_for_status("GitHub", 403, &gh, br#"{"message":"API rate limit exceeded"}"#, generic_vendor_message);
+        let in_30s = (std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+            + 30)
+            .to_string();
+        let gh = headers(&[
+            ("x-ratelimit-remaining", "0"),
+            ("x-ratelimit-reset", &in_30s),
+        ]);
+        let e = error_for_status(
+            "GitHub",
+            403,
+            &gh,
+            br#"{"message":"API rate limit exceeded"}"#,
+            generic_vendor_message,
+        );
         assert_eq!(e.kind, ErrorKind::RateLimited);
         let wait = e.retry_after.unwrap();
-        assert!(wait > Duration::from_secs(25) && wait <= Duration::from_secs(30), "{wait:?}");
+        assert!(
+            wait > Duration::from_secs(25) && wait <= Duration::from_secs(30),
+            "{wait:?}"
+        );
 
-        let e = error_for_status("GitHub", 403, &HeaderMap::new(), br#"{"message":"You have exceeded a secondary rate limit"}"#, generic_vendor_message);
+        let e = error_for_status(
+            "GitHub",
+            403,
+            &HeaderMap::new(),
+            br#"{"message":"You have exceeded a secondary rate limit"}"#,
+            generic_vendor_message,
+        );
         assert_eq!(e.kind, ErrorKind::RateLimited);
-        let e = error_for_status("BigQuery", 403, &HeaderMap::new(), br#"{"error":{"errors":[{"reason":"rateLimitExceeded"}]}}"#, generic_vendor_message);
+        let e = error_for_status(
+            "BigQuery",
+            403,
+            &HeaderMap::new(),
+            br#"{"error":{"errors":[{"reason":"rateLimitExceeded"}]}}"#,
+            generic_vendor_message,
+        );
         assert_eq!(e.kind, ErrorKind::RateLimited);
-        let e = error_for_status("GitHub", 403, &HeaderMap::new(), br#"{"message":"Resource not accessible"}"#, generic_vendor_message);
+        let e = error_for_status(
+            "GitHub",
+            403,
+            &HeaderMap::new(),
+            br#"{"message":"Resource not accessible"}"#,
+            generic_vendor_message,
+        );
         assert_eq!(e.kind, ErrorKind::UpstreamDenied);
 
-        let hs = headers(&[("x-hubspot-ratelimit-remaining", "0"), ("x-hubspot-ratelimit-interval-milliseconds", "10000")]);
+        let hs = headers(&[
+            ("x-hubspot-ratelimit-remaining", "0"),
+            ("x-hubspot-ratelimit-interval-milliseconds", "10000"),
+        ]);
         assert_eq!(parse_retry_after(&hs), Some(Duration::from_secs(10)));
     }
 }

@@ -12,7 +12,9 @@ mod secret;
 pub use client::{Auth, UpstreamClient, UpstreamConfig, UpstreamRequest, UpstreamResponse};
 pub use error_map::{generic_vendor_message, parse_retry_after, VendorMessage};
 pub use paging::{collect_pages, Page};
-pub use resilience::{backoff, Breaker, BreakerSettings, BreakerState, Quota, QuotaGate, RetryPolicy};
+pub use resilience::{
+    backoff, Breaker, BreakerSettings, BreakerState, Quota, QuotaGate, RetryPolicy,
+};
 pub use secret::{check_reference, resolve_secret, Secret, SecretError};
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ pub struct AuthConfig {
     pub jwt: Option<JwtConfig>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct JwtConfig {
     pub issuer: String,
@@ -46,7 +46,10 @@ fn groups() -> String {
 
 impl JwtConfig {
     pub fn validate(&self) -> Result<(), String> {
-        if !self.jwks_url.starts_with("https://") && !self.jwks_url.starts_with("http://127.0.0.1") && !self.jwks_url.starts_with("http://localhost") {
+        if !self.jwks_url.starts_with("https://")
+            && !self.jwks_url.starts_with("http://127.0.0.1")
+            && !self.jwks_url.starts_with("http://localhost")
+        {
             return Err("jwks_url: must be https (or a loopback http URL for testing)".into());
         }
         if self.issuer.trim().is_empty() {

@@ -4,6 +4,7 @@
 
 mod auth;
 mod keys;
+mod limits;
 mod server;
 
 use std::collections::BTreeMap;
@@ -30,6 +31,10 @@ pub struct FileConfig {
     pub api_keys: Vec<ApiKeyConfig>,
     #[serde(default)]
     pub policy: PolicyConfig,
+    #[serde(default)]
+    pub limits: limits::LimitsConfig,
+    #[serde(default)]
+    pub cache: limits::CacheConfig,
     /// One table per connector, parsed by that connector's own config type.
     #[serde(default)]
     pub connectors: BTreeMap<String, toml::Value>,
@@ -98,8 +103,13 @@ impl LoadedConfig {
             .validate()
             .map_err(|e| anyhow::anyhow!("{file}: server.{e}"))?;
         if let Some(jwt) = &self.file.auth.jwt {
-            jwt.validate().map_err(|e| anyhow::anyhow!("{file}: auth.jwt.{e}"))?;
+            jwt.validate()
+                .map_err(|e| anyhow::anyhow!("{file}: auth.jwt.{e}"))?;
         }
+        self.file
+            .limits
+            .validate()
+            .map_err(|e| anyhow::anyhow!("{file}: limits.{e}"))?;
         let mut ids = std::collections::HashSet::new();
         for (i, key) in self.file.api_keys.iter().enumerate() {
             key.validate()

@@ -67,6 +67,7 @@ impl ServerConfig {
             call_timeout: Duration::from_millis(self.call_timeout_ms),
             max_result_bytes: self.max_result_bytes,
             legacy_sessions: self.legacy_sessions,
+            ..GatewayOptions::default()
         }
     }
 }

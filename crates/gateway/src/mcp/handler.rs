@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use rmcp::model::{
-    CallToolRequestParams, CallToolResponse, Implementation, ListToolsResult,
+    CacheScope, CallToolRequestParams, CallToolResponse, Implementation, ListToolsResult,
     PaginatedRequestParams, ServerCapabilities, ServerConfig,
 };
 use rmcp::service::{NotificationContext, RequestContext};
@@ -15,6 +15,10 @@ use switchboard_core::Principal;
 use super::convert::{success, tool_error, tool_to_mcp};
 use super::Sessions;
 use crate::pipeline::{CallError, CallRequest, Gateway};
+
+/// How long a client may reuse a `tools/list` answer. Short, because a
+/// policy reload changes it (legacy sessions are also notified).
+const LIST_TTL_MS: u64 = 30_000;
 
 /// One handler per MCP session (or per stateless request); all share the
 /// gateway.
@@ -117,9 +121,13 @@ impl ServerHandler for McpHandler {
             )
             .await
             .map_err(protocol_error)?;
-        Ok(ListToolsResult::with_all_items(
-            tools.into_iter().map(tool_to_mcp).collect(),
-        ))
+        // 2026-07-28 cache hints: the list is per caller and changes only
+        // with policy or catalog; older clients ignore the fields.
+        Ok(
+            ListToolsResult::with_all_items(tools.into_iter().map(tool_to_mcp).collect())
+                .with_ttl_ms(LIST_TTL_MS)
+                .with_cache_scope(CacheScope::Private),
+        )
     }
 
     async fn call_tool(

@@ -342,6 +342,6 @@ pub fn parse_body(text: &str) -> Value {
     text.lines()
         .filter_map(|l| l.strip_prefix("data:"))
         .filter_map(|d| serde_json::from_str::<Value>(d.trim()).ok())
-        .last()
+        .next_back()
         .unwrap_or(Value::String(text.to_owned()))
 }

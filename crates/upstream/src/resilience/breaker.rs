@@ -84,7 +84,9 @@ impl Breaker {
         };
         *state = match *state {
             State::Closed { failures } if failures + 1 >= self.settings.failure_threshold => open,
-            State::Closed { failures } => State::Closed { failures: failures + 1 },
+            State::Closed { failures } => State::Closed {
+                failures: failures + 1,
+            },
             State::HalfOpen { .. } | State::Open { .. } => open,
         };
     }

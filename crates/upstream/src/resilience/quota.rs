@@ -75,7 +75,10 @@ mod tests {
         }
         let first = gate.reserve();
         let second = gate.reserve();
-        assert!(first > Duration::from_millis(900) && first <= Duration::from_secs(1), "{first:?}");
+        assert!(
+            first > Duration::from_millis(900) && first <= Duration::from_secs(1),
+            "{first:?}"
+        );
         assert!(second > first);
         gate.release();
         gate.release();

@@ -27,7 +27,10 @@ impl Default for RetryPolicy {
 
 /// Full jitter: uniform in `[0, min(max, base · 2^attempt)]`.
 pub fn backoff(policy: &RetryPolicy, attempt: u32) -> Duration {
-    let cap = policy.base.saturating_mul(1u32 << attempt.min(16)).min(policy.max_backoff);
+    let cap = policy
+        .base
+        .saturating_mul(1u32 << attempt.min(16))
+        .min(policy.max_backoff);
     let nanos = cap.as_nanos() as u64;
     if nanos == 0 {
         return Duration::ZERO;
@@ -62,7 +65,10 @@ mod tests {
     fn backoff_grows_and_is_capped() {
         let p = RetryPolicy::default();
         for attempt in 0..20 {
-            let cap = p.base.saturating_mul(1 << attempt.min(16)).min(p.max_backoff);
+            let cap = p
+                .base
+                .saturating_mul(1 << attempt.min(16))
+                .min(p.max_backoff);
             assert!(backoff(&p, attempt) <= cap);
         }
         let values: std::collections::HashSet<Duration> = (0..20).map(|_| backoff(&p, 3)).collect();

@@ -14,7 +14,11 @@ use super::{ctx, serve};
 use crate::*;
 
 /// Fails the first `failures` requests with `status`, then answers 200.
-fn flaky(status: StatusCode, failures: usize, retry_after: Option<&'static str>) -> (Router, Arc<AtomicUsize>) {
+fn flaky(
+    status: StatusCode,
+    failures: usize,
+    retry_after: Option<&'static str>,
+) -> (Router, Arc<AtomicUsize>) {
     let hits = Arc::new(AtomicUsize::new(0));
     let h = hits.clone();
     let handler = move || {
@@ -25,9 +29,19 @@ fn flaky(status: StatusCode, failures: usize, retry_after: Option<&'static str>)
                 if let Some(after) = retry_after {
                     headers.insert("retry-after", after.parse().unwrap());
                 }
-                (status, headers, Json(serde_json::json!({"message": "vendor says no"}))).into_response_parts()
+                (
+                    status,
+                    headers,
+                    Json(serde_json::json!({"message": "vendor says no"})),
+                )
+                    .into_response_parts()
             } else {
-                (StatusCode::OK, axum::http::HeaderMap::new(), Json(serde_json::json!({"ok": true}))).into_response_parts()
+                (
+                    StatusCode::OK,
+                    axum::http::HeaderMap::new(),
+                    Json(serde_json::json!({"ok": true})),
+                )
+                    .into_response_parts()
             }
         }
     };
@@ -58,7 +72,10 @@ fn fast_retries(base: url::Url) -> UpstreamConfig {
 async fn a_500_is_retried_then_surfaced_with_the_vendor_message() {
     let (router, hits) = flaky(StatusCode::INTERNAL_SERVER_ERROR, 10, None);
     let client = UpstreamClient::new(fast_retries(serve(router).await)).unwrap();
-    let e = client.send(&ctx(Duration::from_secs(5)), UpstreamRequest::get("/x")).await.unwrap_err();
+    let e = client
+        .send(&ctx(Duration::from_secs(5)), UpstreamRequest::get("/x"))
+        .await
+        .unwrap_err();
     assert_eq!(e.kind, ErrorKind::Unavailable);
     assert!(e.message.contains("vendor says no"), "{}", e.message);
     assert_eq!(hits.load(Ordering::SeqCst), 3, "three attempts in all");
@@ -79,10 +96,19 @@ async fn writes_are_never_retried_but_idempotent_posts_are() {
     let (router, hits) = flaky(StatusCode::SERVICE_UNAVAILABLE, 1, None);
     let client = UpstreamClient::new(fast_retries(serve(router).await)).unwrap();
     let ctx = ctx(Duration::from_secs(5));
-    let e = client.send(&ctx, UpstreamRequest::post("/x", &serde_json::json!({}))).await.unwrap_err();
+    let e = client
+        .send(&ctx, UpstreamRequest::post("/x", &serde_json::json!({})))
+        .await
+        .unwrap_err();
     assert_eq!(e.kind, ErrorKind::Unavailable);
     assert_eq!(hits.load(Ordering::SeqCst), 1);
-    client.send(&ctx, UpstreamRequest::post("/x", &serde_json::json!({})).idempotent()).await.unwrap();
+    client
+        .send(
+            &ctx,
+            UpstreamRequest::post("/x", &serde_json::json!({})).idempotent(),
+        )
+        .await
+        .unwrap();
     assert_eq!(hits.load(Ordering::SeqCst), 2);
 }
 
@@ -90,15 +116,29 @@ async fn writes_are_never_retried_but_idempotent_posts_are() {
 async fn retry_after_is_honoured_within_the_deadline_and_returned_beyond_it() {
     let (router, hits) = flaky(StatusCode::TOO_MANY_REQUESTS, 1, Some("0"));
     let client = UpstreamClient::new(fast_retries(serve(router).await)).unwrap();
-    client.send(&ctx(Duration::from_secs(5)), UpstreamRequest::get("/x")).await.unwrap();
+    client
+        .send(&ctx(Duration::from_secs(5)), UpstreamRequest::get("/x"))
+        .await
+        .unwrap();
     assert_eq!(hits.load(Ordering::SeqCst), 2);
 
     let (router, hits) = flaky(StatusCode::TOO_MANY_REQUESTS, 10, Some("30"));
     let client = UpstreamClient::new(fast_retries(serve(router).await)).unwrap();
-    let e = client.send(&ctx(Duration::from_secs(5)), UpstreamRequest::get("/x")).await.unwrap_err();
+    let e = client
+        .send(&ctx(Duration::from_secs(5)), UpstreamRequest::get("/x"))
+        .await
+        .unwrap_err();
     assert_eq!(e.kind, ErrorKind::RateLimited);
-    assert_eq!(e.retry_after, Some(Duration::from_secs(30)), "the caller learns when to come back");
-    assert_eq!(hits.load(Ordering::SeqCst), 1, "a wait past the deadline is not attempted");
+    assert_eq!(
+        e.retry_after,
+        Some(Duration::from_secs(30)),
+        "the caller learns when to come back"
+    );
+    assert_eq!(
+        hits.load(Ordering::SeqCst),
+        1,
+        "a wait past the deadline is not attempted"
+    );
 }
 
 #[tokio::test]
@@ -106,29 +146,48 @@ async fn the_breaker_opens_and_then_answers_without_calling_the_upstream() {
     let (router, hits) = flaky(StatusCode::INTERNAL_SERVER_ERROR, 1000, None);
     let mut config = fast_retries(serve(router).await);
     config.retry.max_attempts = 1;
-    config.breaker = BreakerSettings { failure_threshold: 3, cooldown: Duration::from_secs(60) };
+    config.breaker = BreakerSettings {
+        failure_threshold: 3,
+        cooldown: Duration::from_secs(60),
+    };
     let client = UpstreamClient::new(config).unwrap();
     let ctx = ctx(Duration::from_secs(5));
     for _ in 0..3 {
-        client.send(&ctx, UpstreamRequest::get("/x")).await.unwrap_err();
+        client
+            .send(&ctx, UpstreamRequest::get("/x"))
+            .await
+            .unwrap_err();
     }
     assert_eq!(client.breaker_state(), BreakerState::Open);
-    let e = client.send(&ctx, UpstreamRequest::get("/x")).await.unwrap_err();
+    let e = client
+        .send(&ctx, UpstreamRequest::get("/x"))
+        .await
+        .unwrap_err();
     assert_eq!(e.kind, ErrorKind::Unavailable);
     assert!(e.retry_after.is_some());
-    assert_eq!(hits.load(Ordering::SeqCst), 3, "an open breaker does not call");
+    assert_eq!(
+        hits.load(Ordering::SeqCst),
+        3,
+        "an open breaker does not call"
+    );
 }
 
 #[tokio::test]
 async fn the_quota_keeps_the_gateway_under_the_vendor_limit() {
     let (router, hits) = flaky(StatusCode::OK, 0, None);
     let mut config = fast_retries(serve(router).await);
-    config.quota = Some(Quota { requests: 2, per: Duration::from_secs(60) });
+    config.quota = Some(Quota {
+        requests: 2,
+        per: Duration::from_secs(60),
+    });
     let client = UpstreamClient::new(config).unwrap();
     let ctx = ctx(Duration::from_millis(500));
     client.send(&ctx, UpstreamRequest::get("/x")).await.unwrap();
     client.send(&ctx, UpstreamRequest::get("/x")).await.unwrap();
-    let e = client.send(&ctx, UpstreamRequest::get("/x")).await.unwrap_err();
+    let e = client
+        .send(&ctx, UpstreamRequest::get("/x"))
+        .await
+        .unwrap_err();
     assert_eq!(e.kind, ErrorKind::RateLimited);
     assert!(e.retry_after.unwrap() > Duration::from_secs(20));
     assert_eq!(hits.load(Ordering::SeqCst), 2);
@@ -136,10 +195,13 @@ async fn the_quota_keeps_the_gateway_under_the_vendor_limit() {
 
 #[tokio::test]
 async fn a_hung_upstream_does_not_hold_up_another_connector() {
-    let slow = Router::new().route("/base/x", get(|| async {
-        tokio::time::sleep(Duration::from_secs(30)).await;
-        "late"
-    }));
+    let slow = Router::new().route(
+        "/base/x",
+        get(|| async {
+            tokio::time::sleep(Duration::from_secs(30)).await;
+            "late"
+        }),
+    );
     let (fast, _) = flaky(StatusCode::OK, 0, None);
     let mut slow_config = fast_retries(serve(slow).await);
     slow_config.max_concurrency = 1;
@@ -147,12 +209,24 @@ async fn a_hung_upstream_does_not_hold_up_another_connector() {
     let fast = UpstreamClient::new(fast_retries(serve(fast).await)).unwrap();
     let slow_call = tokio::spawn({
         let slow = slow.clone();
-        async move { slow.send(&ctx(Duration::from_secs(3)), UpstreamRequest::get("/x")).await }
+        async move {
+            slow.send(&ctx(Duration::from_secs(3)), UpstreamRequest::get("/x"))
+                .await
+        }
     });
     for _ in 0..5 {
-        fast.send(&ctx(Duration::from_secs(3)), UpstreamRequest::get("/x")).await.unwrap();
+        fast.send(&ctx(Duration::from_secs(3)), UpstreamRequest::get("/x"))
+            .await
+            .unwrap();
     }
-    assert!(!slow_call.is_finished(), "the fast connector finished while the slow one still waits");
+    assert!(
+        !slow_call.is_finished(),
+        "the fast connector finished while the slow one still waits"
+    );
     let e = slow_call.await.unwrap().unwrap_err();
-    assert_eq!(e.kind, ErrorKind::Timeout, "the hung call is bounded by its deadline");
+    assert_eq!(
+        e.kind,
+        ErrorKind::Timeout,
+        "the hung call is bounded by its deadline"
+    );
 }
