@@ -1,0 +1,1 @@
+//! notion connector (being written).

@@ -1,0 +1,1 @@
+//! warehouse connector (being written).

@@ -1,0 +1,1 @@
+//! Team chat (Slack) for the demo company.

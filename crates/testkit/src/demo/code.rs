@@ -1,0 +1,1 @@
+//! Code and issues (GitHub) for the demo company.

@@ -1,0 +1,1 @@
+//! Team documents (Notion) for the demo company.

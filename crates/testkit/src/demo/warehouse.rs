@@ -1,0 +1,1 @@
+//! Finance and HR warehouse tables for the demo company.
