@@ -10,10 +10,14 @@
 
 pub mod billing;
 pub mod calls;
+pub mod chat;
+pub mod code;
 mod customers;
+pub mod docs;
 mod deals;
 mod people;
 pub mod support;
+pub mod warehouse;
 mod types;
 
 #[cfg(test)]

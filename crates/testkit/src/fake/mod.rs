@@ -7,11 +7,15 @@
 //! or [`FakeServer::shutdown`] is awaited.
 
 mod faults;
+pub mod bigquery;
+pub mod github;
 pub mod gong;
 mod hits;
 pub mod hubspot;
 pub mod intercom;
+pub mod notion;
 pub mod quickbooks;
+pub mod slack;
 
 use std::time::Duration;
 
