@@ -3,7 +3,7 @@
 //! row it deleted. The first remaining row then links to the anchor, so
 //! `verify` still passes, and an interrupted prune leaves a valid state.
 
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::{Alias, Expr, OnConflict};
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
     TransactionTrait,
@@ -96,12 +96,19 @@ async fn prune_chain(db: &DatabaseConnection, chain: &str, cutoff: i64) -> Resul
             .filter(audit_log::Column::Seq.lte(seq))
             .exec(&txn)
             .await?;
+        if done.rows_affected == 0 {
+            // A concurrent prune (another replica) got here first; writing
+            // our anchor now could move it backwards.
+            txn.rollback().await?;
+            return Ok(deleted);
+        }
         let anchor = audit_anchor::ActiveModel {
             chain_id: Set(chain.to_owned()),
             seq: Set(seq),
             row_hash: Set(row_hash),
             pruned_at_us: Set(now_us()),
         };
+        let excluded = |c: audit_anchor::Column| Expr::col((Alias::new("excluded"), c));
         audit_anchor::Entity::insert(anchor)
             .on_conflict(
                 OnConflict::column(audit_anchor::Column::ChainId)
@@ -110,6 +117,11 @@ async fn prune_chain(db: &DatabaseConnection, chain: &str, cutoff: i64) -> Resul
                         audit_anchor::Column::RowHash,
                         audit_anchor::Column::PrunedAtUs,
                     ])
+                    // Anchors only move forward.
+                    .action_and_where(
+                        Expr::col((audit_anchor::Entity, audit_anchor::Column::Seq))
+                            .lt(excluded(audit_anchor::Column::Seq)),
+                    )
                     .to_owned(),
             )
             .exec_without_returning(&txn)

@@ -174,3 +174,49 @@ impl From<audit_log::Model> for AuditRow {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use switchboard_gateway::audit::Outcome;
+
+    #[test]
+    fn outcome_names_match_the_cli_help() {
+        // Exhaustive on purpose: a new gateway outcome stops this compiling
+        // until `audit query --outcome` documents it.
+        let documented = |o: Outcome| match o {
+            Outcome::Ok => "ok",
+            Outcome::UnknownTool => "unknown_tool",
+            Outcome::Denied => "denied",
+            Outcome::InvalidArgs => "invalid_args",
+            Outcome::RateLimited => "rate_limited",
+            Outcome::ToolError => "tool_error",
+            Outcome::Cancelled => "cancelled",
+        };
+        for o in [
+            Outcome::Ok,
+            Outcome::UnknownTool,
+            Outcome::Denied,
+            Outcome::InvalidArgs,
+            Outcome::RateLimited,
+            Outcome::ToolError,
+            Outcome::Cancelled,
+        ] {
+            assert_eq!(enum_name(&o), documented(o));
+        }
+    }
+
+    #[test]
+    fn caps_arguments_on_char_boundaries() {
+        let small = serde_json::json!({"q": "é"});
+        assert_eq!(cap_arguments(&small), small.to_string());
+        let big = serde_json::json!({"q": "é".repeat(ARGUMENTS_CAP)});
+        let capped: Value = serde_json::from_str(&cap_arguments(&big)).expect("marker is JSON");
+        assert_eq!(capped["_truncated"], true);
+        assert_eq!(capped["bytes"], big.to_string().len());
+        assert!(big
+            .to_string()
+            .starts_with(capped["head"].as_str().expect("head")));
+        assert_eq!(cap_str("abcdef", 3), "abc…[3 bytes more]");
+    }
+}

@@ -22,7 +22,8 @@ pub enum OnFailure {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct AuditSettings {
-    /// `sqlite://PATH?mode=rwc` (embedded default) or `postgres://...`.
+    /// `sqlite://PATH` (embedded default; the file is created if missing)
+    /// or `postgres://...`.
     pub url: String,
     pub on_failure: OnFailure,
     /// Rows older than this are pruned hourly (leaving a chain anchor).
@@ -38,7 +39,7 @@ pub struct AuditSettings {
 impl Default for AuditSettings {
     fn default() -> Self {
         AuditSettings {
-            url: "sqlite://switchboard-audit.db?mode=rwc".to_owned(),
+            url: "sqlite://switchboard-audit.db".to_owned(),
             on_failure: OnFailure::Deny,
             retention_days: None,
             queue_capacity: 4096,

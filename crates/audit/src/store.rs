@@ -32,7 +32,7 @@ impl AuditStore {
     /// configured) on a new chain. Must be called inside a tokio runtime.
     pub async fn open(settings: &AuditSettings) -> Result<Arc<AuditStore>, AuditError> {
         settings.validate()?;
-        let db = db::connect(&settings.url).await?;
+        let db = db::connect(&settings.url, db::Create::IfMissing).await?;
         db::migrate(&db).await?;
         let chain_id = uuid::Uuid::new_v4().to_string();
         let stats = Arc::new(Stats::default());

@@ -6,6 +6,7 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
 
 use sea_orm::{
     ColumnTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel, NotSet, QueryFilter,
@@ -20,6 +21,11 @@ use crate::entity::{audit_anchor, audit_log};
 /// Rows per INSERT statement, under both backends' bind-parameter limits
 /// (29 columns × 500 < 32766 for SQLite, < 65535 for PostgreSQL).
 const ROWS_PER_STATEMENT: usize = 500;
+
+/// A batch that has not committed by then fails, so a hung database makes
+/// calls fail closed ("audit unavailable") instead of hanging them. Whether
+/// it landed is unknown, hence the resync that follows every failure.
+const COMMIT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// A row waiting to be committed, and who to tell.
 pub(crate) struct Job {
@@ -77,7 +83,14 @@ impl Writer {
                 .iter_mut()
                 .map(|j| std::mem::take(&mut j.row))
                 .collect();
-            let outcome = match self.commit(rows).await {
+            let committed = tokio::time::timeout(COMMIT_TIMEOUT, self.commit(rows))
+                .await
+                .unwrap_or_else(|_| {
+                    Err(DbErr::Custom(format!(
+                        "no commit within {COMMIT_TIMEOUT:?}"
+                    )))
+                });
+            let outcome = match committed {
                 Ok(()) => {
                     self.stats.batches.fetch_add(1, Ordering::Relaxed);
                     self.stats.rows.fetch_add(n, Ordering::Relaxed);

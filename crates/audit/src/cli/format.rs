@@ -194,8 +194,10 @@ mod tests {
 
     #[test]
     fn formats_print_every_row() {
-        let mut row = AuditRow::default();
-        row.user_id = "ana".into();
+        let row = AuditRow {
+            user_id: "ana".into(),
+            ..AuditRow::default()
+        };
         for (format, lines) in [(Format::Json, 2), (Format::Csv, 3), (Format::Table, 3)] {
             let mut out = Vec::new();
             Printer::new(format, &mut out)

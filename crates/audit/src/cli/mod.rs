@@ -62,20 +62,27 @@ pub enum AuditCommand {
 
 /// Runs one command against the store at `url`, printing to stdout.
 pub async fn run(url: &str, command: AuditCommand) -> anyhow::Result<()> {
+    run_to(url, command, io::BufWriter::new(io::stdout())).await
+}
+
+/// [`run`], printing to `out`.
+pub async fn run_to<W: Write + Send>(
+    url: &str,
+    command: AuditCommand,
+    mut out: W,
+) -> anyhow::Result<()> {
     let reader = AuditReader::connect(url)
         .await
         .context("opening the audit store")?;
-    let stdout = io::BufWriter::new(io::stdout());
     match command {
         AuditCommand::Verify => {
             let report = reader.verify().await?;
-            let mut out = stdout;
             for broken in &report.broken {
                 writeln!(out, "BROKEN {broken}")?;
             }
             writeln!(
                 out,
-                "{} rows in {} chains ({} anchored by retention): {}",
+                "{} rows checked in {} chains ({} anchored by retention): {}",
                 report.rows,
                 report.chains,
                 report.anchored_chains,
@@ -87,15 +94,20 @@ pub async fn run(url: &str, command: AuditCommand) -> anyhow::Result<()> {
             }
         }
         AuditCommand::Tail { n, follow, format } => {
-            let mut printer = Printer::new(format, stdout);
+            let mut printer = Printer::new(format, out);
             let mut cursor = reader.follow().await?;
             let rows = reader.tail(n).await?;
             cursor.observe(&rows);
             printer.print(&rows)?;
-            while follow {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => break,
-                    _ = tokio::time::sleep(FOLLOW_EVERY) => printer.print(&reader.poll(&mut cursor).await?)?,
+            if follow {
+                // One listener for the whole loop, so a Ctrl-C during a poll is not lost.
+                let stop = tokio::signal::ctrl_c();
+                tokio::pin!(stop);
+                loop {
+                    tokio::select! {
+                        _ = &mut stop => break,
+                        _ = tokio::time::sleep(FOLLOW_EVERY) => printer.print(&reader.poll(&mut cursor).await?)?,
+                    }
                 }
             }
         }
@@ -119,11 +131,16 @@ pub async fn run(url: &str, command: AuditCommand) -> anyhow::Result<()> {
                 after_id: None,
                 limit: None,
             };
-            export(&reader, filter, limit, Printer::new(format, stdout)).await?;
+            export(&reader, filter, limit, Printer::new(format, out)).await?;
         }
         AuditCommand::Prune { older_than_days } => {
             let report = reader.prune(older_than_days).await?;
-            println!("pruned {} rows from {} chains", report.rows, report.chains);
+            writeln!(
+                out,
+                "pruned {} rows from {} chains",
+                report.rows, report.chains
+            )?;
+            out.flush()?;
         }
     }
     Ok(())

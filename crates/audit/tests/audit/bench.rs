@@ -42,6 +42,22 @@ async fn run(backend: Backend) {
         p(0.50),
         p(0.99),
     );
+
+    // One call at a time: the latency a single durable commit adds to a call.
+    let mut alone = Vec::with_capacity(200);
+    for i in 0..200 {
+        let t = Instant::now();
+        store
+            .write(record(i, Outcome::Ok))
+            .await
+            .expect("committed");
+        alone.push(t.elapsed());
+    }
+    alone.sort();
+    println!(
+        "{backend:?}: sequential writes: p50 {:?} p99 {:?}",
+        alone[100], alone[198]
+    );
     assert!(store.reader().verify().await.expect("verify").is_ok());
 }
 

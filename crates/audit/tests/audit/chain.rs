@@ -59,9 +59,15 @@ pub async fn edited_rows_are_named(db: &TestDb) {
     let broken = &store.reader().verify().await.expect("verify").broken[0];
     assert_eq!(broken.seq, 5);
 
-    let err = switchboard_audit::cli::run(&db.url, switchboard_audit::cli::AuditCommand::Verify)
-        .await
-        .expect_err("verify fails");
+    let mut out = Vec::new();
+    let err = switchboard_audit::cli::run_to(
+        &db.url,
+        switchboard_audit::cli::AuditCommand::Verify,
+        &mut out,
+    )
+    .await
+    .expect_err("verify fails");
+    assert!(String::from_utf8_lossy(&out).contains("TAMPERED"));
     assert!(err.to_string().contains("seq 5"), "{err}");
 }
 
@@ -153,4 +159,24 @@ pub async fn prune_leaves_an_anchor_and_verify_passes(db: &TestDb) {
         .find(|r| r.chain_id == other.chain_id())
         .expect("resumed row");
     assert_eq!(resumed.seq, 5);
+}
+
+pub async fn prune_moves_the_anchor_forward(db: &TestDb) {
+    let store = db.open().await;
+    let now = switchboard_gateway::audit::now_us();
+    for (i, days_ago) in [40, 40, 20, 20, 20, 0].into_iter().enumerate() {
+        let mut r = record(i, Outcome::Ok);
+        r.time_us = now - days_ago * 86_400_000_000;
+        store.write(r).await.expect("committed");
+    }
+    assert_eq!(store.prune(30).await.expect("prune").rows, 2);
+    assert_eq!(
+        store.prune(10).await.expect("prune").rows,
+        3,
+        "the anchor row is updated in place"
+    );
+    assert_eq!(store.prune(30).await.expect("prune").rows, 0);
+    let report = store.reader().verify().await.expect("verify");
+    assert!(report.is_ok(), "{:?}", report.broken);
+    assert_eq!((report.rows, report.anchored_chains), (1, 1));
 }

@@ -1,8 +1,7 @@
 //! What goes in comes back: every field, every outcome, through the query
-//! API, `tail`, `--follow` and the CLI.
+//! API, `tail` and `--follow`.
 
 use serde_json::json;
-use switchboard_audit::cli::{self, AuditCommand, Format};
 use switchboard_audit::{QueryFilter, ARGUMENTS_CAP};
 use switchboard_gateway::audit::{redact, AuditSink, Decision, Outcome};
 
@@ -188,45 +187,4 @@ pub async fn nul_bytes_do_not_poison_a_batch(db: &TestDb) {
         "JSON escapes NUL, so arguments keep it"
     );
     assert!(store.reader().verify().await.expect("verify").is_ok());
-}
-
-pub async fn cli_commands_run(db: &TestDb) {
-    let store = db.open().await;
-    for i in 0..3 {
-        store
-            .write(record(i, Outcome::Ok))
-            .await
-            .expect("committed");
-    }
-    cli::run(&db.url, AuditCommand::Verify)
-        .await
-        .expect("verify passes");
-    cli::run(
-        &db.url,
-        AuditCommand::Tail {
-            n: 2,
-            follow: false,
-            format: Format::Json,
-        },
-    )
-    .await
-    .expect("tail");
-    let query = AuditCommand::Query {
-        user: Some("user-0".into()),
-        tool: None,
-        since: Some("3650d".into()),
-        outcome: Some("ok".into()),
-        format: Format::Csv,
-        limit: Some(10),
-    };
-    cli::run(&db.url, query).await.expect("query");
-    let bad_since = AuditCommand::Query {
-        user: None,
-        tool: None,
-        since: Some("yesterday".into()),
-        outcome: None,
-        format: Format::Table,
-        limit: None,
-    };
-    assert!(cli::run(&db.url, bad_since).await.is_err());
 }

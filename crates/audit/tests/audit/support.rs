@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
 use serde_json::json;
 use switchboard_audit::{AuditSettings, AuditStore, OnFailure};
 use switchboard_gateway::audit::{AuditRecord, CacheStatus, Decision, Outcome};
@@ -14,6 +14,15 @@ use switchboard_gateway::audit::{AuditRecord, CacheStatus, Decision, Outcome};
 fn pg_server() -> String {
     std::env::var("SWITCHBOARD_TEST_PG")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_owned())
+}
+
+/// The maintenance database, failing fast when the server is down.
+async fn admin() -> Result<DatabaseConnection, sea_orm::DbErr> {
+    let mut options = ConnectOptions::new(format!("{}/postgres", pg_server()));
+    options
+        .acquire_timeout(std::time::Duration::from_secs(5))
+        .sqlx_logging(false);
+    Database::connect(options).await
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +50,7 @@ impl TestDb {
             Backend::Sqlite => {
                 let dir = std::env::temp_dir().join(name);
                 std::fs::create_dir_all(&dir).expect("temp dir");
-                let url = format!("sqlite://{}?mode=rwc", dir.join("audit.db").display());
+                let url = format!("sqlite://{}", dir.join("audit.db").display());
                 TestDb {
                     backend,
                     url,
@@ -49,7 +58,7 @@ impl TestDb {
                 }
             }
             Backend::Postgres => {
-                let admin = Database::connect(format!("{}/postgres", pg_server()))
+                let admin = admin()
                     .await
                     .expect("PostgreSQL must be reachable for the audit suite (CI starts it)");
                 admin
@@ -96,9 +105,7 @@ impl TestDb {
     /// Drops the database now (PostgreSQL), terminating open connections.
     pub async fn drop_database(&self) {
         if let Cleanup::Database(name) = &self.cleanup {
-            let admin = Database::connect(format!("{}/postgres", pg_server()))
-                .await
-                .expect("admin");
+            let admin = admin().await.expect("admin");
             admin
                 .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
                 .await
@@ -123,9 +130,7 @@ impl Drop for TestDb {
                         .build()
                         .expect("runtime");
                     rt.block_on(async {
-                        if let Ok(admin) =
-                            Database::connect(format!("{}/postgres", pg_server())).await
-                        {
+                        if let Ok(admin) = admin().await {
                             let _ = admin.execute_unprepared(&sql).await;
                             let _ = admin.close().await;
                         }
@@ -152,7 +157,7 @@ pub fn record(i: usize, outcome: Outcome) -> AuditRecord {
     AuditRecord {
         time_us: 1_760_000_000_000_000 + i as i64,
         call_id: format!("call-{i}"),
-        parent_call_id: (i % 2 == 0).then(|| format!("parent-{i}")),
+        parent_call_id: i.is_multiple_of(2).then(|| format!("parent-{i}")),
         request_id: format!("req-{i}"),
         trace_id: Some(format!("{i:032x}")),
         session_id: Some("sess-1".into()),
@@ -175,7 +180,7 @@ pub fn record(i: usize, outcome: Outcome) -> AuditRecord {
         result: (outcome == Outcome::Ok).then(|| format!("{{\"deal\":{i}}}")),
         result_sha256: (outcome == Outcome::Ok).then(|| "ab".repeat(32)),
         result_bytes: (outcome == Outcome::Ok).then_some(10),
-        cache: if i % 2 == 0 {
+        cache: if i.is_multiple_of(2) {
             CacheStatus::Hit
         } else {
             CacheStatus::Miss
