@@ -36,6 +36,14 @@ pub enum Command {
     },
     /// Print the tools a user may use, one per line.
     Tools(ToolsArgs),
+    /// Read and check the audit trail.
+    Audit {
+        /// The audit store: `sqlite://PATH` or `postgres://...`.
+        #[arg(long)]
+        url: String,
+        #[command(subcommand)]
+        command: switchboard_audit::cli::AuditCommand,
+    },
     /// Policy tools.
     Policy {
         #[command(subcommand)]
@@ -74,6 +82,10 @@ pub struct ServeArgs {
     /// A directory of `*.cedar` policy files (reloaded on change and SIGHUP).
     #[arg(long)]
     pub policies: Option<PathBuf>,
+    /// The audit store (`sqlite://PATH` or `postgres://...`); overrides the
+    /// config. Demo mode defaults to `sqlite://./switchboard-demo.db`.
+    #[arg(long)]
+    pub audit_url: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -12,7 +12,7 @@ use crate::{registry, serve};
 pub async fn run(command: Command) -> anyhow::Result<()> {
     match command {
         Command::Serve(args) => {
-            let built = serve::build(&args.source, args.policies).await?;
+            let built = serve::build(&args.source, args.policies, args.audit_url).await?;
             serve::serve(built, args.bind).await
         }
         Command::Check { config } => {
@@ -31,7 +31,7 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Tools(args) => {
-            let built = serve::build(&args.source, args.policies).await?;
+            let built = serve::build(&args.source, args.policies, Some(String::new())).await?;
             let Some(principal) = built.keys.principals().find(|p| p.user_id == args.as_user)
             else {
                 bail!("no configured user `{}`", args.as_user);
@@ -41,6 +41,7 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Audit { url, command } => switchboard_audit::cli::run(&url, command).await,
         Command::Policy {
             command: PolicyCommand::Table,
         } => {
@@ -50,7 +51,7 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         Command::Policy {
             command: PolicyCommand::Schema,
         } => {
-            let catalog = Catalog::new(registry::offline_catalog(&compiled())?)?;
+            let catalog = Catalog::new(registry::offline_catalog(&registry::compiled_ids())?)?;
             let engine = PolicySource::Embedded.engine(&catalog)?;
             print!("{}", engine.schema_text());
             Ok(())
@@ -60,7 +61,7 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
 
 /// The demo roles × compiled tools, as the shipped policies decide.
 fn policy_table() -> anyhow::Result<String> {
-    let catalog = Catalog::new(registry::offline_catalog(&compiled())?)?;
+    let catalog = Catalog::new(registry::offline_catalog(&registry::compiled_ids())?)?;
     let engine = PolicySource::Embedded.engine(&catalog)?;
     let keys = crate::demo::api_keys();
     let users: Vec<_> = keys.principals().collect();
@@ -86,13 +87,4 @@ fn policy_table() -> anyhow::Result<String> {
         out.push('\n');
     }
     Ok(out)
-}
-
-/// Every connector compiled into this binary.
-fn compiled() -> Vec<String> {
-    registry::KNOWN_CONNECTORS
-        .iter()
-        .filter(|id| registry::offline_catalog(&[id.to_string()]).is_ok())
-        .map(|id| id.to_string())
-        .collect()
 }

@@ -6,7 +6,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{bail, Context};
-use switchboard_gateway::audit::LogAuditSink;
+use switchboard_audit::{AuditSettings, AuditStore};
+use switchboard_gateway::audit::{AuditSink, LogAuditSink};
 use switchboard_gateway::auth::{
     ApiKeys, AuthState, Credentials, JwtAuthenticator, ProtectedResource,
 };
@@ -37,8 +38,32 @@ pub struct Built {
     pub _fakes: Vec<FakeServer>,
 }
 
-/// Builds everything; `policies` overrides where policy files come from.
-pub async fn build(source: &Source, policies: Option<PathBuf>) -> anyhow::Result<Built> {
+/// Where audit rows go: the store named by `url`, or the log when `url` is
+/// empty (`switchboard tools`, which serves no calls).
+async fn audit_sink(settings: AuditSettings) -> anyhow::Result<Arc<dyn AuditSink>> {
+    if settings.url.is_empty() {
+        return Ok(Arc::new(LogAuditSink));
+    }
+    let store = AuditStore::open(&settings)
+        .await
+        .with_context(|| format!("cannot open the audit store {}", redact_url(&settings.url)))?;
+    Ok(store)
+}
+
+/// A database URL without its password, for messages.
+fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => format!("{}://***@{}", &url[..s], &url[at + 1..]),
+        _ => url.to_owned(),
+    }
+}
+
+/// Builds everything; `policies` and `audit_url` override the config.
+pub async fn build(
+    source: &Source,
+    policies: Option<PathBuf>,
+    audit_url: Option<String>,
+) -> anyhow::Result<Built> {
     if source.demo {
         let (connectors, fakes) = registry::demo_connectors().await?;
         let catalog = Catalog::new(connectors)?;
@@ -46,10 +71,14 @@ pub async fn build(source: &Source, policies: Option<PathBuf>) -> anyhow::Result
             .map(PolicySource::Dir)
             .unwrap_or(PolicySource::Embedded);
         let authorizer = Arc::new(CedarAuthorizer::new(policies.engine(&catalog)?));
+        let audit = audit_sink(AuditSettings::with_url(
+            audit_url.unwrap_or_else(|| "sqlite://./switchboard-demo.db".into()),
+        ))
+        .await?;
         let gateway = Gateway::new(
             catalog,
             authorizer.clone(),
-            Arc::new(LogAuditSink),
+            audit,
             GatewayOptions::default(),
         );
         return Ok(Built {
@@ -94,7 +123,16 @@ pub async fn build(source: &Source, policies: Option<PathBuf>) -> anyhow::Result
         cache_ttl_overrides: file.cache.ttl_overrides(),
         ..file.server.options()
     };
-    let gateway = Gateway::new(catalog, authorizer.clone(), Arc::new(LogAuditSink), options);
+    let mut audit = file.audit.clone();
+    if let Some(url) = audit_url {
+        audit.url = url;
+    }
+    let gateway = Gateway::new(
+        catalog,
+        authorizer.clone(),
+        audit_sink(audit).await?,
+        options,
+    );
     Ok(Built {
         gateway,
         jwt: loaded.file.auth.jwt.clone(),

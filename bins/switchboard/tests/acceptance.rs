@@ -4,6 +4,7 @@
 //! CLI itself.
 
 mod acceptance {
+    mod audit;
     mod cli;
     mod clients;
     mod conformance;

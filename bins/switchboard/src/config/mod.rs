@@ -35,6 +35,9 @@ pub struct FileConfig {
     pub limits: limits::LimitsConfig,
     #[serde(default)]
     pub cache: limits::CacheConfig,
+    /// `[audit]`: url (sqlite:// or postgres://), on_failure, retention_days.
+    #[serde(default)]
+    pub audit: switchboard_audit::AuditSettings,
     /// One table per connector, parsed by that connector's own config type.
     #[serde(default)]
     pub connectors: BTreeMap<String, toml::Value>,
@@ -106,6 +109,10 @@ impl LoadedConfig {
             jwt.validate()
                 .map_err(|e| anyhow::anyhow!("{file}: auth.jwt.{e}"))?;
         }
+        self.file
+            .audit
+            .validate()
+            .map_err(|e| anyhow::anyhow!("{file}: audit: {e}"))?;
         self.file
             .limits
             .validate()

@@ -11,9 +11,17 @@ pub struct DemoServer {
 }
 
 impl DemoServer {
+    /// The demo gateway, auditing to a fresh SQLite file of its own.
     pub fn start() -> DemoServer {
+        let db =
+            std::env::temp_dir().join(format!("sb-demo-{}-{}.db", std::process::id(), unique()));
+        Self::start_with(&["--audit-url", &format!("sqlite://{}", db.display())])
+    }
+
+    pub fn start_with(extra: &[&str]) -> DemoServer {
         let mut child = Command::new(env!("CARGO_BIN_EXE_switchboard"))
             .args(["serve", "--demo", "--bind", "127.0.0.1:0"])
+            .args(extra)
             .env("RUST_LOG", "warn")
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -30,6 +38,20 @@ impl DemoServer {
         // Keep draining stdout so the child never blocks on a full pipe.
         std::thread::spawn(move || for _ in lines {});
         DemoServer { child, url }
+    }
+}
+
+fn unique() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+impl DemoServer {
+    /// SIGKILL: no chance to flush anything.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 

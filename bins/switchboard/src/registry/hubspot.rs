@@ -1,0 +1,40 @@
+//! HubSpot in the registry.
+
+use std::time::Duration;
+
+use switchboard_hubspot::{connector, HubSpotConfig};
+use switchboard_testkit::{demo::northwind, fake::spawn_hubspot};
+use switchboard_upstream::Secret;
+
+use super::{parse, Entry};
+
+pub fn entry() -> Entry {
+    Entry {
+        id: "hubspot",
+        validate: |t| parse::<HubSpotConfig>(t)?.validate(),
+        build: |t| {
+            Ok(parse::<HubSpotConfig>(t)
+                .map_err(anyhow::Error::msg)?
+                .build()?)
+        },
+        offline: || {
+            Ok(connector(
+                "https://api.hubapi.com".parse()?,
+                Secret::new("offline"),
+                Duration::from_secs(1),
+            )?)
+        },
+        demo: || {
+            Box::pin(async {
+                let token = "demo-hubspot-token";
+                let fake = spawn_hubspot(northwind(), token).await;
+                let c = connector(
+                    fake.base_url.clone(),
+                    Secret::new(token),
+                    Duration::from_secs(10),
+                )?;
+                Ok((c, Some(fake)))
+            })
+        },
+    }
+}

@@ -1,0 +1,122 @@
+//! The registry of connectors, in one place. Each connector is behind its
+//! own Cargo feature and contributes one [`Entry`]; a connector named in
+//! config but not compiled in fails with "built without feature X" rather
+//! than being silently ignored.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use anyhow::anyhow;
+use switchboard_core::Connector;
+use switchboard_testkit::fake::FakeServer;
+
+#[cfg(feature = "gong")]
+mod gong;
+#[cfg(feature = "hubspot")]
+mod hubspot;
+
+/// Every connector this project has, compiled in or not. Policies may name
+/// any of them (a per-team build shares the company's policy files);
+/// naming anything else fails validation.
+pub const KNOWN_CONNECTORS: &[&str] = &[
+    "hubspot",
+    "intercom",
+    "quickbooks",
+    "gong",
+    "notion",
+    "slack",
+    "github",
+    "warehouse",
+    "composite",
+    "mcp",
+];
+
+type DemoFuture =
+    Pin<Box<dyn Future<Output = anyhow::Result<(Arc<dyn Connector>, Option<FakeServer>)>> + Send>>;
+
+/// What the binary needs from one compiled-in connector.
+pub struct Entry {
+    pub id: &'static str,
+    /// Checks the `[connectors.<id>]` table without I/O.
+    pub validate: fn(&toml::Value) -> Result<(), String>,
+    /// Builds from the table (resolves secrets).
+    pub build: fn(&toml::Value) -> anyhow::Result<Arc<dyn Connector>>,
+    /// Builds without secrets or I/O: only its tool list is used (check,
+    /// policy schema).
+    pub offline: fn() -> anyhow::Result<Arc<dyn Connector>>,
+    /// Demo mode: the connector against its in-process fake upstream.
+    pub demo: fn() -> DemoFuture,
+}
+
+/// The compiled-in connectors, in catalog order.
+#[allow(clippy::vec_init_then_push)] // each push is behind its own feature
+pub fn entries() -> Vec<Entry> {
+    #[allow(unused_mut)]
+    let mut entries = Vec::new();
+    #[cfg(feature = "hubspot")]
+    entries.push(hubspot::entry());
+    #[cfg(feature = "gong")]
+    entries.push(gong::entry());
+    entries
+}
+
+fn entry(id: &str) -> Result<Entry, String> {
+    entries().into_iter().find(|e| e.id == id).ok_or_else(|| {
+        if KNOWN_CONNECTORS.contains(&id) {
+            format!(
+                "this switchboard was built without feature `{id}`; rebuild with `--features {id}`"
+            )
+        } else {
+            format!("unknown connector (known: {})", KNOWN_CONNECTORS.join(", "))
+        }
+    })
+}
+
+/// Checks a `[connectors.<id>]` table without I/O.
+pub fn validate_connector(id: &str, table: &toml::Value) -> Result<(), String> {
+    (entry(id)?.validate)(table)
+}
+
+/// Builds a connector from its table (resolves secrets: I/O allowed).
+pub fn build_connector(id: &str, table: &toml::Value) -> anyhow::Result<Arc<dyn Connector>> {
+    let entry = entry(id).map_err(|e| anyhow!("connectors.{id}: {e}"))?;
+    (entry.build)(table).map_err(|e| anyhow!("connectors.{id}: {e:#}"))
+}
+
+/// The connectors a config names, built without secrets or I/O.
+pub fn offline_catalog(ids: &[String]) -> anyhow::Result<Vec<Arc<dyn Connector>>> {
+    ids.iter()
+        .map(|id| {
+            (entry(id)
+                .map_err(|e| anyhow!("connectors.{id}: {e}"))?
+                .offline)()
+        })
+        .collect()
+}
+
+/// Every compiled connector, offline.
+pub fn compiled_ids() -> Vec<String> {
+    entries().iter().map(|e| e.id.to_owned()).collect()
+}
+
+/// Demo mode: every compiled connector against its fake upstream serving
+/// the demo company. The fakes live as long as the returned servers.
+pub async fn demo_connectors() -> anyhow::Result<(Vec<Arc<dyn Connector>>, Vec<FakeServer>)> {
+    let mut connectors = Vec::new();
+    let mut fakes = Vec::new();
+    for entry in entries() {
+        let (connector, fake) = (entry.demo)().await?;
+        connectors.push(connector);
+        fakes.extend(fake);
+    }
+    Ok((connectors, fakes))
+}
+
+/// Parses a connector's config table into its type, naming the bad key.
+pub(crate) fn parse<T: serde::de::DeserializeOwned>(table: &toml::Value) -> Result<T, String> {
+    table
+        .clone()
+        .try_into()
+        .map_err(|e: toml::de::Error| e.message().to_owned())
+}
