@@ -4,12 +4,31 @@ use anyhow::bail;
 
 use switchboard_gateway::Catalog;
 
-use crate::cli::{Command, PolicyCommand};
+use switchboard_gateway::telemetry::{self, OtlpSettings, TelemetryGuard};
+
+use crate::cli::{Command, LogFormat, PolicyCommand};
 use crate::config::LoadedConfig;
 use crate::policies::PolicySource;
 use crate::{registry, serve};
 
-pub async fn run(command: Command) -> anyhow::Result<()> {
+/// Logs (and, for `serve` with `[telemetry]`, OTLP traces) for the run.
+fn telemetry(format: LogFormat, otlp: Option<&OtlpSettings>) -> anyhow::Result<TelemetryGuard> {
+    let format = match format {
+        LogFormat::Text => telemetry::LogFormat::Text,
+        LogFormat::Json => telemetry::LogFormat::Json,
+    };
+    telemetry::init(format, otlp).map_err(|e| anyhow::anyhow!("cannot start telemetry: {e}"))
+}
+
+pub async fn run(command: Command, log_format: LogFormat) -> anyhow::Result<()> {
+    let otlp = match &command {
+        Command::Serve(args) => match &args.source.config {
+            Some(path) => LoadedConfig::load(path)?.file.telemetry.otlp(),
+            None => None,
+        },
+        _ => None,
+    };
+    let _telemetry = telemetry(log_format, otlp.as_ref())?;
     match command {
         Command::Serve(args) => {
             let built = serve::build(&args.source, args.policies, args.audit_url).await?;

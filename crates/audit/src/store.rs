@@ -146,6 +146,14 @@ impl AuditSink for AuditStore {
             (result, _) => result,
         }
     }
+
+    async fn ping(&self) -> bool {
+        AuditStore::ping(self).await
+    }
+
+    fn queue_depth(&self) -> Option<usize> {
+        Some(AuditStore::queue_depth(self))
+    }
 }
 
 impl Drop for AuditStore {

@@ -27,6 +27,13 @@ impl CallStats {
     }
 }
 
+/// Trace-context headers (W3C `traceparent`) for the request about to be
+/// sent, read from the current span. The gateway supplies it; the upstream
+/// client calls it inside its own span, so vendors see the trace.
+pub trait TraceHeaders: Send + Sync {
+    fn current(&self) -> Vec<(String, String)>;
+}
+
 /// Re-entry into the gateway's pipeline *as the same caller*: composite tools
 /// call other connectors' tools through this, so each child call is
 /// authorized, rate limited, cached and audited exactly like a direct call.
@@ -57,6 +64,8 @@ pub struct CallContext {
     pub stats: Arc<CallStats>,
     /// The pipeline, for composite tools; `None` outside the gateway.
     pub dispatcher: Option<Arc<dyn ToolDispatcher>>,
+    /// Trace propagation; `None` when tracing is off.
+    pub trace: Option<Arc<dyn TraceHeaders>>,
 }
 
 impl CallContext {
@@ -70,6 +79,7 @@ impl CallContext {
             deadline,
             stats: Arc::new(CallStats::default()),
             dispatcher: None,
+            trace: None,
         }
     }
 

@@ -20,7 +20,7 @@ mod tool;
 
 pub use builder::ConnectorBuilder;
 pub use connector::{Connector, Health};
-pub use context::{CallContext, CallStats, ToolDispatcher};
+pub use context::{CallContext, CallStats, ToolDispatcher, TraceHeaders};
 pub use error::{ConnectorError, ErrorKind};
 pub use naming::{validate_permission, validate_tool_name, NameError};
 pub use output::ToolOutput;

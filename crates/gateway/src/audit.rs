@@ -87,6 +87,16 @@ pub struct AuditUnavailable(pub String);
 #[async_trait]
 pub trait AuditSink: Send + Sync {
     async fn write(&self, record: AuditRecord) -> Result<(), AuditUnavailable>;
+
+    /// Whether the store answers (for `/readyz`).
+    async fn ping(&self) -> bool {
+        true
+    }
+
+    /// Records waiting to be committed (for `/metrics`).
+    fn queue_depth(&self) -> Option<usize> {
+        None
+    }
 }
 
 /// Writes each record as one structured log line (target `audit`).

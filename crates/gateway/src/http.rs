@@ -43,6 +43,8 @@ pub fn router(
     if !options.allowed_origins.is_empty() {
         config = config.with_allowed_origins(options.allowed_origins.clone());
     }
+    let gateway_for_probes = gateway.clone();
+    let sessions_for_metrics = sessions.clone();
     let handler = McpHandler::new(gateway, sessions);
     let mcp = StreamableHttpService::new(
         move || Ok(handler.clone()),
@@ -66,10 +68,38 @@ pub fn router(
 
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
+        .route(
+            "/readyz",
+            get(readyz).with_state(gateway_for_probes.clone()),
+        )
+        .route(
+            "/metrics",
+            get(move || {
+                let (gateway, sessions) =
+                    (gateway_for_probes.clone(), sessions_for_metrics.clone());
+                async move {
+                    (
+                        [(http::header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+                        gateway.render_metrics(sessions.open()),
+                    )
+                }
+            }),
+        )
         .route("/.well-known/oauth-protected-resource", well_known.clone())
         .route("/.well-known/oauth-protected-resource/mcp", well_known)
         .merge(mcp_routes)
         .layer(TraceLayer::new_for_http())
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}
+
+/// Ready when policies are loaded (they are, or the gateway would not have
+/// started), connectors are built and the audit store answers.
+async fn readyz(
+    axum::extract::State(gateway): axum::extract::State<Arc<Gateway>>,
+) -> (http::StatusCode, String) {
+    match gateway.ready().await {
+        Ok(()) => (http::StatusCode::OK, "ready".into()),
+        Err(why) => (http::StatusCode::SERVICE_UNAVAILABLE, why),
+    }
 }

@@ -19,6 +19,7 @@ pub mod mcp;
 mod options;
 pub mod pipeline;
 pub mod policy;
+pub mod telemetry;
 
 pub use catalog::{Catalog, CatalogError};
 pub use options::GatewayOptions;

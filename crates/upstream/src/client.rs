@@ -312,14 +312,30 @@ impl UpstreamClient {
             builder = builder.json(body);
         }
 
+        let span = tracing::info_span!(
+            "upstream",
+            otel.name = %format!("{} {}", request.method, request.path),
+            otel.kind = "client",
+            http.request.method = %request.method,
+            server.address = self.config.base_url.host_str().unwrap_or_default(),
+            url.path = %request.path,
+            switchboard.upstream = %service,
+            http.response.status_code = tracing::field::Empty,
+        );
+        if let Some(trace) = &ctx.trace {
+            for (name, value) in span.in_scope(|| trace.current()) {
+                builder = builder.header(name, value);
+            }
+        }
         ctx.stats.record_upstream_request();
         let started = Instant::now();
-        let result = builder.send().await;
+        let result = tracing::Instrument::instrument(builder.send(), span.clone()).await;
         let response = match result {
             Ok(r) => r,
             Err(e) => return Err(self.transport_error(e)),
         };
         let status = response.status().as_u16();
+        span.record("http.response.status_code", status);
         let headers = response.headers().clone();
         let body = response
             .bytes()

@@ -35,12 +35,38 @@ pub struct FileConfig {
     pub limits: limits::LimitsConfig,
     #[serde(default)]
     pub cache: limits::CacheConfig,
+    #[serde(default)]
+    pub telemetry: TelemetryConfig,
     /// `[audit]`: url (sqlite:// or postgres://), on_failure, retention_days.
     #[serde(default)]
     pub audit: switchboard_audit::AuditSettings,
     /// One table per connector, parsed by that connector's own config type.
     #[serde(default)]
     pub connectors: BTreeMap<String, toml::Value>,
+}
+
+/// `[telemetry]`: OTLP trace export, off by default.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TelemetryConfig {
+    /// OTLP/HTTP (JSON) traces endpoint, e.g. `http://127.0.0.1:4318/v1/traces`.
+    pub otlp_endpoint: Option<String>,
+    #[serde(default)]
+    pub service_name: Option<String>,
+}
+
+impl TelemetryConfig {
+    pub fn otlp(&self) -> Option<switchboard_gateway::telemetry::OtlpSettings> {
+        self.otlp_endpoint
+            .as_ref()
+            .map(|endpoint| switchboard_gateway::telemetry::OtlpSettings {
+                endpoint: endpoint.clone(),
+                service_name: self
+                    .service_name
+                    .clone()
+                    .unwrap_or_else(|| "switchboard".into()),
+            })
+    }
 }
 
 /// `[policy]`: where the Cedar policy files are.

@@ -26,13 +26,16 @@ use async_trait::async_trait;
 use serde_json::Value;
 use switchboard_core::{
     CallContext, CallStats, ConnectorError, Principal, ToolDispatcher, ToolOutput, ToolSpec,
+    TraceHeaders,
 };
 use tokio_util::sync::CancellationToken;
+use tracing::Instrument;
 
 use crate::audit::{
     now_us, redact, AuditGuard, AuditRecord, AuditSink, CacheStatus, Decision, Outcome,
 };
 use crate::policy::Authorizer;
+use crate::telemetry::{Metrics, W3cTraceHeaders};
 use crate::{Catalog, GatewayOptions};
 
 pub use cache::{canonical, ResponseCache};
@@ -78,6 +81,9 @@ pub struct Gateway {
     cache: ResponseCache,
     /// Handed to connectors as their `ToolDispatcher` (composite tools).
     me: Weak<Gateway>,
+    metrics: Arc<Metrics>,
+    /// Trace propagation handed to connectors (set when tracing is on).
+    trace: Option<Arc<dyn TraceHeaders>>,
 }
 
 impl Gateway {
@@ -87,10 +93,17 @@ impl Gateway {
         audit: Arc<dyn AuditSink>,
         options: GatewayOptions,
     ) -> Arc<Self> {
+        let metrics = Arc::new(Metrics::default());
+        let audit: Arc<dyn AuditSink> = Arc::new(MeteredSink {
+            inner: audit,
+            metrics: metrics.clone(),
+        });
         Arc::new_cyclic(|me| Gateway {
             catalog,
             authorizer,
             audit,
+            metrics,
+            trace: Some(Arc::new(W3cTraceHeaders)),
             limits: Limits::new(&options.limits),
             cache: ResponseCache::new(options.cache_max_bytes, options.cache_ttl_overrides.clone()),
             options,
@@ -100,6 +113,38 @@ impl Gateway {
 
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
+    }
+
+    pub fn metrics(&self) -> &Metrics {
+        &self.metrics
+    }
+
+    /// `/readyz`: the audit store answers and connectors are built.
+    pub async fn ready(&self) -> Result<(), String> {
+        if self.catalog.connectors().is_empty() {
+            return Err("no connectors are built".into());
+        }
+        if !self.audit.ping().await {
+            return Err("the audit store does not answer".into());
+        }
+        Ok(())
+    }
+
+    /// `/metrics`, with the gauges read now.
+    pub fn render_metrics(&self, open_sessions: usize) -> String {
+        let mut gauges = vec![(
+            "switchboard_sessions_open",
+            "Legacy MCP sessions open.",
+            open_sessions as f64,
+        )];
+        if let Some(depth) = self.audit.queue_depth() {
+            gauges.push((
+                "switchboard_audit_queue_depth",
+                "Audit rows waiting to be committed.",
+                depth as f64,
+            ));
+        }
+        self.metrics.render(&gauges)
     }
 
     pub fn options(&self) -> &GatewayOptions {
@@ -138,6 +183,22 @@ impl Gateway {
 
     /// `tools/call`: the pipeline. See the module docs for the order.
     pub async fn call(&self, req: CallRequest) -> Result<CallResult, CallError> {
+        let span = tracing::info_span!(
+            "tools/call",
+            otel.name = %format!("tools/call {}", req.tool),
+            otel.kind = "server",
+            mcp.method.name = "tools/call",
+            gen_ai.operation.name = "execute_tool",
+            gen_ai.tool.name = %req.tool,
+            mcp.session.id = req.session_id.as_deref().unwrap_or_default(),
+            switchboard.request_id = %req.request_id,
+            enduser.id = %req.principal.user_id,
+        );
+        self.run(req).instrument(span).await
+    }
+
+    /// The steps, in order.
+    async fn run(&self, req: CallRequest) -> Result<CallResult, CallError> {
         let mut record = base_record(
             &req.principal,
             "tools/call",
@@ -164,7 +225,8 @@ impl Gateway {
         let mut audit = AuditGuard::start(self.audit.clone(), record);
 
         // 3. authorize: denied reads exactly like unknown
-        if !self.authorizer.can_use(&req.principal, &entry.spec) {
+        let policy = tracing::info_span!("policy", switchboard.action = "use");
+        if !policy.in_scope(|| self.authorizer.can_use(&req.principal, &entry.spec)) {
             audit.record_mut().decision = Decision::Denied;
             audit
                 .finish(Outcome::Denied)
@@ -172,10 +234,10 @@ impl Gateway {
                 .map_err(|_| CallError::AuditUnavailable)?;
             return Err(CallError::UnknownTool(req.tool));
         }
-        if !self
-            .authorizer
-            .can_invoke(&req.principal, &entry.spec, &req.args)
-        {
+        if !policy.in_scope(|| {
+            self.authorizer
+                .can_invoke(&req.principal, &entry.spec, &req.args)
+        }) {
             audit.record_mut().decision = Decision::Denied;
             audit
                 .finish(Outcome::Denied)
@@ -201,7 +263,9 @@ impl Gateway {
 
         // 5. rate limit
         let connector_id = entry.connector.id();
-        if let Err(wait) = self.limits.check(&req.principal, connector_id, &entry.spec) {
+        let limited = tracing::info_span!("rate_limit")
+            .in_scope(|| self.limits.check(&req.principal, connector_id, &entry.spec));
+        if let Err(wait) = limited {
             let e = ConnectorError::new(
                 switchboard_core::ErrorKind::RateLimited,
                 format!(
@@ -231,6 +295,7 @@ impl Gateway {
             deadline: Instant::now() + self.options.call_timeout,
             stats: stats.clone(),
             dispatcher: self.me.upgrade().map(|g| g as Arc<dyn ToolDispatcher>),
+            trace: self.trace.clone(),
         };
         let run = async {
             dispatch::run(
@@ -240,6 +305,10 @@ impl Gateway {
                 req.args.clone(),
                 &req.cancel,
             )
+            .instrument(tracing::info_span!(
+                "dispatch",
+                switchboard.connector = connector_id
+            ))
             .await
             .map(|output| shape::shape(output, self.options.max_result_bytes))
         };
@@ -263,7 +332,8 @@ impl Gateway {
                             .collect()
                     },
                 );
-                match self.cache.get_or_fetch(key, ttl, run).await {
+                let lookup = self.cache.get_or_fetch(key, ttl, run);
+                match lookup.instrument(tracing::info_span!("cache")).await {
                     Ok((cached, ran)) => (
                         Ok(cached.shaped.clone()),
                         if ran {
@@ -278,6 +348,11 @@ impl Gateway {
         };
         if result.is_ok() && !entry.spec.effect.is_read_only() {
             self.cache.invalidate_connector(connector_id);
+        }
+        if let Err(e) = &result {
+            if e.kind == switchboard_core::ErrorKind::RateLimited && e.upstream_status.is_some() {
+                self.metrics.record_upstream_rate_limited(connector_id);
+            }
         }
         audit.record_mut().cache = cache_status;
         audit.record_mut().upstream_requests = stats.upstream_requests();
@@ -393,5 +468,47 @@ impl ToolDispatcher for Gateway {
                 "audit unavailable; the call was not run",
             )),
         }
+    }
+}
+
+/// Feeds metrics from the audit records: every call path produces exactly
+/// one, so metrics and the audit trail can never disagree.
+struct MeteredSink {
+    inner: Arc<dyn AuditSink>,
+    metrics: Arc<Metrics>,
+}
+
+#[async_trait]
+impl AuditSink for MeteredSink {
+    async fn write(&self, record: AuditRecord) -> Result<(), crate::audit::AuditUnavailable> {
+        match record.method {
+            "tools/list" => self.metrics.record_list(),
+            _ => {
+                let outcome = serde_json::to_value(record.outcome)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                let cache = serde_json::to_value(record.cache)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                self.metrics.record_call(
+                    record.tool.as_deref().unwrap_or_default(),
+                    &outcome,
+                    &record.groups.join(","),
+                    &cache,
+                    std::time::Duration::from_micros(record.latency_us),
+                );
+            }
+        }
+        self.inner.write(record).await
+    }
+
+    async fn ping(&self) -> bool {
+        self.inner.ping().await
+    }
+
+    fn queue_depth(&self) -> Option<usize> {
+        self.inner.queue_depth()
     }
 }
