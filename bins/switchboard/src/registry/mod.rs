@@ -15,6 +15,8 @@ use switchboard_testkit::fake::FakeServer;
 mod gong;
 #[cfg(feature = "hubspot")]
 mod hubspot;
+#[cfg(feature = "quickbooks")]
+mod quickbooks;
 
 /// Every connector this project has, compiled in or not. Policies may name
 /// any of them (a per-team build shares the company's policy files);
@@ -56,6 +58,8 @@ pub fn entries() -> Vec<Entry> {
     let mut entries = Vec::new();
     #[cfg(feature = "hubspot")]
     entries.push(hubspot::entry());
+    #[cfg(feature = "quickbooks")]
+    entries.push(quickbooks::entry());
     #[cfg(feature = "gong")]
     entries.push(gong::entry());
     entries

@@ -39,6 +39,11 @@ impl Client {
         let mut config = UpstreamConfig::new("QuickBooks", base_url, Auth::Bearer(token));
         config.timeout = timeout;
         config.vendor_message = vendor_message;
+        // Intuit's published limit: 500 requests per minute per company.
+        config.quota = Some(switchboard_upstream::Quota {
+            requests: 500,
+            per: Duration::from_secs(60),
+        });
         Ok(Client {
             upstream: UpstreamClient::new(config)?,
             realm: realm.to_owned(),
