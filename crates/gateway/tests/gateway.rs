@@ -7,6 +7,7 @@ mod gateway {
     mod cache;
     pub mod harness;
     mod http_errors;
+    mod otlp;
     mod pipeline;
     mod policy;
     mod protocol;

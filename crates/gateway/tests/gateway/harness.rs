@@ -42,6 +42,9 @@ fn one() -> u32 {
 pub struct EchoOutput {
     pub echoed: Vec<String>,
     pub caller: String,
+    /// The W3C trace context the tool would send upstream, when tracing is on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub traceparent: Option<String>,
 }
 
 pub struct EchoTool;
@@ -79,6 +82,12 @@ impl Tool for EchoTool {
         Ok(EchoOutput {
             echoed: (0..args.times).map(|_| args.text.clone()).collect(),
             caller: ctx.principal.user_id.clone(),
+            traceparent: ctx.trace.as_ref().and_then(|t| {
+                t.current()
+                    .into_iter()
+                    .find(|(k, _)| k == "traceparent")
+                    .map(|(_, v)| v)
+            }),
         })
     }
 }
