@@ -8,8 +8,8 @@ use std::time::Duration;
 use serde_json::Value;
 use switchboard_core::{CallContext, ConnectorError};
 use switchboard_upstream::{
-    collect_pages, generic_vendor_message, Auth, Page, Quota, Secret, UpstreamClient, UpstreamConfig,
-    UpstreamRequest,
+    collect_pages, generic_vendor_message, Auth, Page, Quota, Secret, UpstreamClient,
+    UpstreamConfig, UpstreamRequest,
 };
 use url::Url;
 

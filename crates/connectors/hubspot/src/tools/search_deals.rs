@@ -27,6 +27,8 @@ pub struct Args {
     pub min_amount: Option<f64>,
     /// Words in the deal name.
     pub query: Option<String>,
+    /// Only deals associated with this company id.
+    pub company_id: Option<String>,
     /// Max deals (1-200, default 20).
     #[schemars(range(min = 1, max = 200))]
     pub limit: Option<u32>,
@@ -89,6 +91,11 @@ impl Tool for SearchDeals {
             }
         }
         let query = args::text("query", a.query.as_deref())?;
+        let company_id = a
+            .company_id
+            .as_deref()
+            .map(|id| args::object_id("company_id", id))
+            .transpose()?;
         let stage = args::text("stage", a.stage.as_deref())?;
         let owner = match args::text("owner", a.owner.as_deref())? {
             None => OwnerFilter::Any,
@@ -146,6 +153,11 @@ impl Tool for SearchDeals {
         }
         if let Some(m) = a.min_amount {
             filters.push(Filter::new("amount", "GTE", m.to_string()));
+        }
+        if let Some(company) = &company_id {
+            // HubSpot's search filters on associations through this
+            // pseudo-property.
+            filters.push(Filter::new("associations.company", "EQ", company.clone()));
         }
         let body = SearchBody {
             filter_groups: if filters.is_empty() {

@@ -235,3 +235,30 @@ async fn get_deal_joins_company_and_contacts() {
         "8 deal fields + companies + contacts: {keys:?}"
     );
 }
+
+#[tokio::test]
+async fn search_deals_filters_by_associated_company() {
+    let env = env().await;
+    let acme = hubspot::company_id(northwind(), "acme-robotics.example").unwrap();
+    let out = call(
+        &env.hubspot,
+        "hubspot_search_deals",
+        json!({"company_id": acme}),
+    )
+    .await
+    .unwrap();
+    let names = column(&out, "deals", "name");
+    assert!(!names.is_empty());
+    assert!(
+        names.iter().all(|n| n.starts_with("Acme Robotics")),
+        "{names:?}"
+    );
+    let err = call(
+        &env.hubspot,
+        "hubspot_search_deals",
+        json!({"company_id": "1 OR 1=1"}),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::InvalidArgs);
+}

@@ -96,12 +96,15 @@ pub(super) struct Filter {
     op: Op,
     keys: Vec<Key>,
     token: String,
+    /// `associations.<type>` pseudo-property: the associated type and the
+    /// ids asked for (HubSpot's search filters on associations this way).
+    association: Option<(ObjectType, Vec<String>)>,
 }
 
 impl Filter {
     pub fn compile(t: ObjectType, data: &Data, raw: &RawFilter) -> Result<Filter, String> {
         let property = raw.property_name.as_str();
-        if !data.is_property(t, property) {
+        if !property.starts_with("associations.") && !data.is_property(t, property) {
             return Err(format!(
                 "Unable to find property `{property}` on {}",
                 t.plural()
@@ -147,6 +150,21 @@ impl Filter {
                 )
             })
         };
+        if let Some(to) = property.strip_prefix("associations.") {
+            let to = ObjectType::parse(to).ok_or_else(|| format!("Unable to find association type `{to}`"))?;
+            let ids: Vec<String> = match raw.operator.as_str() {
+                "EQ" => vec![text(&need(&raw.value, "value")?)?],
+                "IN" => raw.values.iter().flatten().map(text).collect::<Result<_, _>>()?,
+                other => return Err(format!("Invalid filter operator `{other}` for property `{property}`")),
+            };
+            return Ok(Filter {
+                property: property.to_owned(),
+                op: Op::In,
+                keys: Vec::new(),
+                token: String::new(),
+                association: Some((to, ids)),
+            });
+        }
         let (keys, token) = match op {
             Op::HasProperty | Op::NotHasProperty => (Vec::new(), String::new()),
             Op::ContainsToken | Op::NotContainsToken => (
@@ -180,10 +198,14 @@ impl Filter {
             op,
             keys,
             token,
+            association: None,
         })
     }
 
     pub fn matches(&self, record: &Record) -> bool {
+        if let Some((to, ids)) = &self.association {
+            return record.assoc.iter().any(|a| a.to == *to && ids.contains(&a.id));
+        }
         let raw = record
             .props
             .get(self.property.as_str())
