@@ -8,7 +8,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use serde_json::Value;
 
-use crate::naming::{validate_permission, validate_tool_name, NameError};
+use crate::naming::{validate_permission, validate_tool_name_in, NameError};
 use crate::schema::schema_object;
 use crate::{CallContext, Connector, ConnectorError, Health, Tool, ToolOutput, ToolSpec};
 
@@ -86,6 +86,7 @@ fn json_type(v: &Value) -> &'static str {
 /// Collects tools for one connector; `build()` checks names and permissions.
 pub struct ConnectorBuilder<S: Send + Sync + 'static> {
     id: String,
+    prefixes: Vec<String>,
     state: Arc<S>,
     specs: Vec<ToolSpec>,
     tools: Vec<Box<dyn ErasedTool<S>>>,
@@ -93,12 +94,21 @@ pub struct ConnectorBuilder<S: Send + Sync + 'static> {
 
 impl<S: Send + Sync + 'static> ConnectorBuilder<S> {
     pub fn new(id: impl Into<String>, state: S) -> Self {
+        let id = id.into();
         ConnectorBuilder {
-            id: id.into(),
+            prefixes: vec![format!("{id}_")],
+            id,
             state: Arc::new(state),
             specs: Vec::new(),
             tools: Vec::new(),
         }
+    }
+
+    /// Tool names start with one of these instead of `<id>_` (tools named
+    /// after a business object rather than a system).
+    pub fn tool_prefixes(mut self, prefixes: &[&str]) -> Self {
+        self.prefixes = prefixes.iter().map(|p| p.to_string()).collect();
+        self
     }
 
     /// Adds one typed tool.
@@ -123,7 +133,7 @@ impl<S: Send + Sync + 'static> ConnectorBuilder<S> {
     pub fn build(self) -> Result<Arc<dyn Connector>, NameError> {
         let mut index = HashMap::new();
         for (i, spec) in self.specs.iter().enumerate() {
-            validate_tool_name(&self.id, &spec.name)?;
+            validate_tool_name_in(&self.prefixes, &spec.name)?;
             validate_permission(&self.id, &spec.permission)?;
             if index.insert(spec.name.clone(), i).is_some() {
                 return Err(NameError(format!(
@@ -134,6 +144,7 @@ impl<S: Send + Sync + 'static> ConnectorBuilder<S> {
         }
         Ok(Arc::new(BuiltConnector {
             id: self.id,
+            prefixes: self.prefixes,
             state: self.state,
             specs: self.specs.into(),
             tools: self.tools,
@@ -144,6 +155,7 @@ impl<S: Send + Sync + 'static> ConnectorBuilder<S> {
 
 struct BuiltConnector<S> {
     id: String,
+    prefixes: Vec<String>,
     state: Arc<S>,
     specs: Arc<[ToolSpec]>,
     tools: Vec<Box<dyn ErasedTool<S>>>,
@@ -158,6 +170,10 @@ impl<S: Send + Sync + 'static> Connector for BuiltConnector<S> {
 
     fn tools(&self) -> Arc<[ToolSpec]> {
         self.specs.clone()
+    }
+
+    fn tool_prefixes(&self) -> Vec<String> {
+        self.prefixes.clone()
     }
 
     async fn call(

@@ -26,6 +26,11 @@ pub trait Connector: Send + Sync + 'static {
 
     fn tools(&self) -> Arc<[ToolSpec]>;
 
+    /// Prefixes every tool name starts with; by default `<id>_`.
+    fn tool_prefixes(&self) -> Vec<String> {
+        vec![format!("{}_", self.id())]
+    }
+
     /// Runs `tool` with raw JSON arguments. Bad arguments give
     /// `ErrorKind::InvalidArgs`, an unknown name `ErrorKind::UnknownTool`;
     /// neither may panic.

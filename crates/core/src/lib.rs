@@ -22,7 +22,7 @@ pub use builder::ConnectorBuilder;
 pub use connector::{Connector, Health};
 pub use context::{CallContext, CallStats, ToolDispatcher, TraceHeaders};
 pub use error::{ConnectorError, ErrorKind};
-pub use naming::{validate_permission, validate_tool_name, NameError};
+pub use naming::{validate_permission, validate_tool_name, validate_tool_name_in, NameError};
 pub use output::ToolOutput;
 pub use principal::{AuthMethod, Principal};
 pub use schema::{schema_object, JsonObject};

@@ -31,6 +31,20 @@ pub fn validate_tool_name(connector_id: &str, name: &str) -> Result<(), NameErro
     Ok(())
 }
 
+/// Like [`validate_tool_name`], for a connector whose tools live under
+/// other name prefixes (cross-system tools named after the business object:
+/// `customer_get_profile`).
+pub fn validate_tool_name_in(prefixes: &[String], name: &str) -> Result<(), NameError> {
+    let mut last = None;
+    for prefix in prefixes {
+        match validate_tool_name(prefix.trim_end_matches('_'), name) {
+            Ok(()) => return Ok(()),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| NameError(format!("tool `{name}` has no allowed prefix"))))
+}
+
 /// `<connector>:<noun>:<read|write>`, prefixed by the connector id.
 pub fn validate_permission(connector_id: &str, permission: &str) -> Result<(), NameError> {
     let parts: Vec<&str> = permission.split(':').collect();

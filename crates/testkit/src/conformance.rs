@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 use switchboard_core::{
-    validate_permission, validate_tool_name, CallContext, Connector, ErrorKind, ToolSpec,
+    validate_permission, validate_tool_name_in, CallContext, Connector, ErrorKind, ToolSpec,
 };
 
 /// Checks names, permissions, schemas, and that bad arguments and unknown
@@ -25,7 +25,7 @@ pub async fn check_connector(connector: Arc<dyn Connector>) {
         if !seen.insert(spec.name.clone()) {
             problems.push(format!("tool `{}` is listed twice", spec.name));
         }
-        check_spec(&id, spec, &mut problems);
+        check_spec(&id, &connector.tool_prefixes(), spec, &mut problems);
     }
 
     for spec in tools.iter() {
@@ -66,8 +66,8 @@ pub async fn check_connector(connector: Arc<dyn Connector>) {
     );
 }
 
-fn check_spec(id: &str, spec: &ToolSpec, problems: &mut Vec<String>) {
-    if let Err(e) = validate_tool_name(id, &spec.name) {
+fn check_spec(id: &str, prefixes: &[String], spec: &ToolSpec, problems: &mut Vec<String>) {
+    if let Err(e) = validate_tool_name_in(prefixes, &spec.name) {
         problems.push(e.0);
     }
     if let Err(e) = validate_permission(id, &spec.permission) {

@@ -11,6 +11,8 @@ use anyhow::anyhow;
 use switchboard_core::Connector;
 use switchboard_testkit::fake::FakeServer;
 
+#[cfg(feature = "composite")]
+mod composite;
 #[cfg(feature = "gong")]
 mod gong;
 #[cfg(feature = "hubspot")]
@@ -62,6 +64,9 @@ pub fn entries() -> Vec<Entry> {
     entries.push(quickbooks::entry());
     #[cfg(feature = "gong")]
     entries.push(gong::entry());
+    // Last: its tools are built on the others'.
+    #[cfg(feature = "composite")]
+    entries.push(composite::entry());
     entries
 }
 

@@ -2,7 +2,9 @@
 
 use std::time::Duration;
 
-use switchboard_quickbooks::{connector, connector_with, Options, QuickBooksConfig, Today, MINOR_VERSION};
+use switchboard_quickbooks::{
+    connector, connector_with, Options, QuickBooksConfig, Today, MINOR_VERSION,
+};
 use switchboard_testkit::demo::billing::REALM_ID;
 use switchboard_testkit::demo::{northwind, REFERENCE_DATE};
 use switchboard_testkit::fake::quickbooks::spawn_quickbooks;
@@ -14,7 +16,11 @@ pub fn entry() -> Entry {
     Entry {
         id: "quickbooks",
         validate: |t| parse::<QuickBooksConfig>(t)?.validate(),
-        build: |t| Ok(parse::<QuickBooksConfig>(t).map_err(anyhow::Error::msg)?.build()?),
+        build: |t| {
+            Ok(parse::<QuickBooksConfig>(t)
+                .map_err(anyhow::Error::msg)?
+                .build()?)
+        },
         offline: || {
             Ok(connector(
                 "https://quickbooks.api.intuit.com".parse()?,
@@ -32,7 +38,13 @@ pub fn entry() -> Entry {
                     today: Today::Fixed(REFERENCE_DATE),
                     minor_version: MINOR_VERSION,
                 };
-                let c = connector_with(fake.base_url.clone(), REALM_ID, Secret::new(token), Duration::from_secs(10), options)?;
+                let c = connector_with(
+                    fake.base_url.clone(),
+                    REALM_ID,
+                    Secret::new(token),
+                    Duration::from_secs(10),
+                    options,
+                )?;
                 Ok((c, Some(fake)))
             })
         },
