@@ -19,10 +19,13 @@ pub enum Reply {
     Fails(&'static str),
 }
 
+/// How a scripted tool answers, given the arguments.
+type Answer = Box<dyn Fn(&Value) -> Reply + Send + Sync>;
+
 #[derive(Default)]
 pub struct Script {
-    /// tool → function of the arguments.
-    pub replies: HashMap<&'static str, Box<dyn Fn(&Value) -> Reply + Send + Sync>>,
+    /// tool → its answer.
+    pub replies: HashMap<&'static str, Answer>,
     pub calls: Mutex<Vec<(String, Value)>>,
 }
 
