@@ -44,6 +44,14 @@ pub enum Command {
         #[command(subcommand)]
         command: switchboard_audit::cli::AuditCommand,
     },
+    /// Measure shaped vs raw tokens per tool in demo mode (needs the
+    /// `token-bench` feature).
+    #[cfg(feature = "token-bench")]
+    #[command(hide = true)]
+    BenchTokens {
+        #[arg(long, default_value = "docs/token-economics.md")]
+        out: PathBuf,
+    },
     /// Policy tools.
     Policy {
         #[command(subcommand)]

@@ -60,6 +60,8 @@ pub async fn run(command: Command, log_format: LogFormat) -> anyhow::Result<()> 
             }
             Ok(())
         }
+        #[cfg(feature = "token-bench")]
+        Command::BenchTokens { out } => crate::bench_tokens::run(&out).await,
         Command::Audit { url, command } => switchboard_audit::cli::run(&url, command).await,
         Command::Policy {
             command: PolicyCommand::Table,

@@ -1,6 +1,8 @@
 //! `switchboard`: a thin binary. Parses the command line, loads config,
 //! asks the registry for the compiled-in connectors, and serves.
 
+#[cfg(feature = "token-bench")]
+mod bench_tokens;
 mod cli;
 mod commands;
 mod config;

@@ -1,7 +1,7 @@
 //! The per-call context the gateway hands to a connector.
 
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use async_trait::async_trait;
@@ -14,16 +14,58 @@ use crate::{ConnectorError, Principal, ToolOutput};
 #[derive(Debug, Default)]
 pub struct CallStats {
     upstream_requests: AtomicU32,
+    upstream_bytes: AtomicU64,
+    /// Raw upstream bodies, kept only when measuring token economics.
+    captured: Option<Mutex<Vec<String>>>,
 }
 
 impl CallStats {
+    /// Stats that also keep every raw upstream body (for the token
+    /// benchmark; never in production).
+    pub fn capturing() -> Self {
+        CallStats {
+            captured: Some(Mutex::new(Vec::new())),
+            ..CallStats::default()
+        }
+    }
+
     /// Called by the upstream client for every HTTP request it sends.
     pub fn record_upstream_request(&self) {
         self.upstream_requests.fetch_add(1, Ordering::Relaxed);
     }
 
+    /// Called by the upstream client with every response body it reads.
+    pub fn record_upstream_response(&self, body: &[u8]) {
+        self.upstream_bytes.fetch_add(body.len() as u64, Ordering::Relaxed);
+        if let Some(captured) = &self.captured {
+            captured.lock().unwrap_or_else(|e| e.into_inner()).push(String::from_utf8_lossy(body).into_owned());
+        }
+    }
+
     pub fn upstream_requests(&self) -> u32 {
         self.upstream_requests.load(Ordering::Relaxed)
+    }
+
+    pub fn upstream_bytes(&self) -> u64 {
+        self.upstream_bytes.load(Ordering::Relaxed)
+    }
+
+    pub fn is_capturing(&self) -> bool {
+        self.captured.is_some()
+    }
+
+    /// The raw bodies captured so far.
+    pub fn captured(&self) -> Vec<String> {
+        self.captured.as_ref().map(|c| c.lock().unwrap_or_else(|e| e.into_inner()).clone()).unwrap_or_default()
+    }
+
+    /// Adds a child call's upstream work (composite tools) to this call's.
+    pub fn absorb(&self, child: &CallStats) {
+        self.upstream_requests.fetch_add(child.upstream_requests(), Ordering::Relaxed);
+        self.upstream_bytes.fetch_add(child.upstream_bytes(), Ordering::Relaxed);
+        if let Some(mine) = &self.captured {
+            mine.lock().unwrap_or_else(|e| e.into_inner()).extend(child.captured());
+        }
     }
 }
 

@@ -30,6 +30,8 @@ pub struct GatewayOptions {
     pub cache_max_bytes: u64,
     /// Per-tool TTL overrides (zero disables caching for that tool).
     pub cache_ttl_overrides: HashMap<String, Duration>,
+    /// Keep raw upstream bodies per call (the token benchmark only).
+    pub capture_upstream_bodies: bool,
 }
 
 impl Default for GatewayOptions {
@@ -44,6 +46,7 @@ impl Default for GatewayOptions {
             limits: LimitSettings::default(),
             cache_max_bytes: 64 * 1024 * 1024,
             cache_ttl_overrides: HashMap::new(),
+            capture_upstream_bodies: false,
         }
     }
 }

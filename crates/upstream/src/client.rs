@@ -341,6 +341,7 @@ impl UpstreamClient {
             .bytes()
             .await
             .map_err(|e| self.transport_error(e))?;
+        ctx.stats.record_upstream_response(&body);
         tracing::debug!(
             service = %service,
             method = %request.method,

@@ -144,6 +144,8 @@ impl ServerHandler for McpHandler {
             session_id: info.session_id,
             client: client_name(&context),
             parent_call_id: None,
+            parent_stats: None,
+            stats_out: None,
             cancel: context.ct.clone(),
         };
         match self.gateway.call(call).await {

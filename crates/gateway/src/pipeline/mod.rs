@@ -52,6 +52,11 @@ pub struct CallRequest {
     pub session_id: Option<String>,
     pub client: Option<String>,
     pub parent_call_id: Option<String>,
+    /// The parent's stats, for a composite's child: the child's upstream
+    /// work is added to its parent's.
+    pub parent_stats: Option<Arc<CallStats>>,
+    /// Receives the call's stats (the token benchmark reads the raw bodies).
+    pub stats_out: Option<Arc<std::sync::OnceLock<Arc<CallStats>>>>,
     pub cancel: CancellationToken,
 }
 
@@ -286,7 +291,8 @@ impl Gateway {
         }
 
         // 6. cache, around 7. dispatch and 8. shape
-        let stats = Arc::new(CallStats::default());
+        let capturing = self.options.capture_upstream_bodies;
+        let stats = Arc::new(if capturing { CallStats::capturing() } else { CallStats::default() });
         let ctx = CallContext {
             principal: req.principal.clone(),
             call_id,
@@ -356,6 +362,12 @@ impl Gateway {
         }
         audit.record_mut().cache = cache_status;
         audit.record_mut().upstream_requests = stats.upstream_requests();
+        if let Some(parent) = &req.parent_stats {
+            parent.absorb(&stats);
+        }
+        if let Some(out) = &req.stats_out {
+            let _ = out.set(stats.clone());
+        }
 
         // 9. audit
         let (result, outcome) = match result {
@@ -453,6 +465,8 @@ impl ToolDispatcher for Gateway {
             session_id: None,
             client: None,
             parent_call_id: Some(parent.call_id.clone()),
+            parent_stats: Some(parent.stats.clone()),
+            stats_out: None,
             cancel: CancellationToken::new(),
         };
         match self.call(req).await {

@@ -174,6 +174,8 @@ proptest! {
                 session_id: None,
                 client: None,
                 parent_call_id: None,
+            parent_stats: None,
+            stats_out: None,
                 cancel: CancellationToken::new(),
             }).await;
             let callable = !matches!(outcome, Err(CallError::UnknownTool(_)));
