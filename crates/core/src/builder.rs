@@ -9,7 +9,7 @@ use async_trait::async_trait;
 use serde_json::Value;
 
 use crate::naming::{validate_permission, validate_tool_name_in, NameError};
-use crate::schema::schema_object;
+use crate::schema::{input_schema, output_schema};
 use crate::{CallContext, Connector, ConnectorError, Health, Tool, ToolOutput, ToolSpec};
 
 #[async_trait]
@@ -117,8 +117,8 @@ impl<S: Send + Sync + 'static> ConnectorBuilder<S> {
             name: T::NAME.to_owned(),
             title: T::TITLE.to_owned(),
             description: T::DESCRIPTION.to_owned(),
-            input_schema: Arc::new(schema_object::<T::Args>()),
-            output_schema: Some(Arc::new(schema_object::<T::Output>())),
+            input_schema: Arc::new(input_schema::<T::Args>()),
+            output_schema: Some(Arc::new(output_schema::<T::Output>())),
             permission: T::PERMISSION.to_owned(),
             effect: T::EFFECT,
             cache: T::CACHE,

@@ -25,7 +25,7 @@ pub use error::{ConnectorError, ErrorKind};
 pub use naming::{validate_permission, validate_tool_name, validate_tool_name_in, NameError};
 pub use output::ToolOutput;
 pub use principal::{AuthMethod, Principal};
-pub use schema::{schema_object, JsonObject};
+pub use schema::{compact, input_schema, output_schema, schema_object, shallow, JsonObject};
 pub use spec::{CachePolicy, Effect, ToolSpec};
 pub use tool::Tool;
 

@@ -8,7 +8,9 @@ use crate::pipeline::Shaped;
 
 /// A catalog entry as MCP `Tool`, with annotations and output schema.
 pub fn tool_to_mcp(spec: &ToolSpec) -> Tool {
-    let annotations = ToolAnnotations::with_title(spec.title.clone())
+    // The title is on the tool itself; repeating it in the annotations
+    // only costs tokens.
+    let annotations = ToolAnnotations::new()
         .read_only(spec.effect == Effect::Read)
         .destructive(spec.effect == Effect::Destructive)
         .idempotent(spec.idempotent)
