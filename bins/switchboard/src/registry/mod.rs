@@ -17,6 +17,8 @@ mod composite;
 mod gong;
 #[cfg(feature = "hubspot")]
 mod hubspot;
+#[cfg(feature = "intercom")]
+mod intercom;
 #[cfg(feature = "quickbooks")]
 mod quickbooks;
 
@@ -60,6 +62,8 @@ pub fn entries() -> Vec<Entry> {
     let mut entries = Vec::new();
     #[cfg(feature = "hubspot")]
     entries.push(hubspot::entry());
+    #[cfg(feature = "intercom")]
+    entries.push(intercom::entry());
     #[cfg(feature = "quickbooks")]
     entries.push(quickbooks::entry());
     #[cfg(feature = "gong")]
