@@ -88,10 +88,12 @@ impl Tool for GetProfile {
         );
         let (crm, conversations, tickets, billing, calls) =
             futures::join!(crm, conversations, tickets, billing, calls);
-        let support = match (conversations, tickets) {
-            (Part::Ok(c), Part::Ok(t)) => Part::Ok(summarize::support(&c, &t, today)),
-            (Part::Omitted { .. }, _) | (_, Part::Omitted { .. }) => Part::omitted(),
-            (Part::Failed { error }, _) | (_, Part::Failed { error }) => Part::Failed { error },
+        let support = match (&conversations, &tickets) {
+            (Part::Omitted { .. }, Part::Omitted { .. }) => Part::omitted(),
+            (Part::Failed { error }, Part::Failed { .. }) => Part::Failed {
+                error: error.clone(),
+            },
+            _ => Part::Ok(summarize::support(&conversations, &tickets, today)),
         };
         Ok(Profile {
             customer,

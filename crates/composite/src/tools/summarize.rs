@@ -7,6 +7,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::parts::Part;
+
 /// The CRM part: the customer's deals, the most relevant first.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Crm {
@@ -36,11 +38,12 @@ pub fn crm(deals: &Value) -> Crm {
     Crm { deals }
 }
 
-/// The support part: open conversations and tickets, the oldest open one.
+/// The support part: open conversations and tickets (each may be omitted
+/// on its own: sales sees tickets, not conversations), the oldest open one.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Support {
-    pub open_conversations: u64,
-    pub open_tickets: u64,
+    pub open_conversations: Part<u64>,
+    pub open_tickets: Part<u64>,
     pub oldest_open: Option<OpenItem>,
 }
 
@@ -52,12 +55,13 @@ pub struct OpenItem {
     pub age_days: i64,
 }
 
-pub fn support(conversations: &Value, tickets: &Value, today: NaiveDate) -> Support {
+pub fn support(conversations: &Part<Value>, tickets: &Part<Value>, today: NaiveDate) -> Support {
     let mut open: Vec<OpenItem> = Vec::new();
-    for (kind, value, list_key) in [
+    for (kind, part, list_key) in [
         ("conversation", conversations, "conversations"),
         ("ticket", tickets, "tickets"),
     ] {
+        let Some(value) = part.ok() else { continue };
         for item in list(value, list_key) {
             if let Some(created) = text(item, "created") {
                 let age = date(&created).map(|d| (today - d).num_days()).unwrap_or(0);
@@ -72,8 +76,8 @@ pub fn support(conversations: &Value, tickets: &Value, today: NaiveDate) -> Supp
     }
     open.sort_by_key(|item| std::cmp::Reverse(item.age_days));
     Support {
-        open_conversations: total(conversations, "conversations"),
-        open_tickets: total(tickets, "tickets"),
+        open_conversations: conversations.clone().map(|v| total(&v, "conversations")),
+        open_tickets: tickets.clone().map(|v| total(&v, "tickets")),
         oldest_open: open.into_iter().next(),
     }
 }

@@ -75,3 +75,23 @@ async fn a_part_the_caller_may_not_see_is_omitted_and_a_failing_part_degrades_al
         "nothing from the denied part leaks"
     );
 }
+
+#[tokio::test]
+async fn support_halves_are_omitted_on_their_own() {
+    let script = Arc::new(full().on("intercom_search_conversations", |_| Reply::Denied));
+    let c = composite(demo_config());
+    let p = run(
+        &c,
+        script,
+        "customer_get_profile",
+        json!({"customer": "acme-robotics.example"}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        p["support"]["open_conversations"],
+        json!({"omitted": "not permitted"})
+    );
+    assert_eq!(p["support"]["open_tickets"], 2);
+    assert_eq!(p["support"]["oldest_open"]["kind"], "ticket");
+}
