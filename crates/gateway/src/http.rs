@@ -18,7 +18,7 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::trace::TraceLayer;
 
 use crate::auth::{authenticate, AuthState};
-use crate::ingress::jsonrpc_guard;
+use crate::ingress::{jsonrpc_guard, Guard};
 use crate::mcp::{McpHandler, Sessions};
 use crate::Gateway;
 
@@ -46,11 +46,16 @@ pub fn router(
     let gateway_for_probes = gateway.clone();
     let sessions_for_metrics = sessions.clone();
     let handler = McpHandler::new(gateway, sessions);
-    let mcp = StreamableHttpService::new(
-        move || Ok(handler.clone()),
-        Arc::new(LocalSessionManager::default()),
-        config,
-    );
+    let mut manager = LocalSessionManager::default();
+    manager.session_config.init_timeout = Some(options.session_init_timeout);
+    manager.session_config.keep_alive = Some(options.session_idle);
+    let manager = Arc::new(manager);
+    let guard = Guard {
+        limit: options.max_body_bytes,
+        sessions: manager.clone(),
+        max_sessions: options.max_sessions,
+    };
+    let mcp = StreamableHttpService::new(move || Ok(handler.clone()), manager, config);
 
     let metadata = auth.resource.clone();
     let well_known = get(move || {
@@ -60,10 +65,7 @@ pub fn router(
     let mcp_routes = Router::new()
         .route_service("/mcp", mcp)
         // Layers wrap outward: the last added runs first.
-        .layer(axum::middleware::from_fn_with_state(
-            options.max_body_bytes,
-            jsonrpc_guard,
-        ))
+        .layer(axum::middleware::from_fn_with_state(guard, jsonrpc_guard))
         .layer(axum::middleware::from_fn_with_state(auth, authenticate));
 
     Router::new()

@@ -6,15 +6,29 @@
 //! - not JSON → 400, `-32700 Parse error`
 //! - JSON but not a JSON-RPC 2.0 message → 400, `-32600 Invalid Request`
 
+use std::sync::Arc;
+
 use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http::{Method, StatusCode};
+use rmcp::transport::streamable_http_server::session::local::LocalSessionManager;
 use serde_json::{json, Value};
 
-/// Checks and re-attaches the body; `limit` is the largest accepted body.
-pub async fn jsonrpc_guard(State(limit): State<usize>, request: Request, next: Next) -> Response {
+/// What the guard enforces.
+#[derive(Clone)]
+pub struct Guard {
+    /// Largest accepted body.
+    pub limit: usize,
+    /// Legacy sessions and their cap: an `initialize` beyond it gets 503.
+    pub sessions: Arc<LocalSessionManager>,
+    pub max_sessions: usize,
+}
+
+/// Checks and re-attaches the body.
+pub async fn jsonrpc_guard(State(guard): State<Guard>, request: Request, next: Next) -> Response {
+    let limit = guard.limit;
     if request.method() != Method::POST {
         return next.run(request).await;
     }
@@ -39,6 +53,15 @@ pub async fn jsonrpc_guard(State(limit): State<usize>, request: Request, next: N
             )
         }
     };
+    if value.get("method") == Some(&Value::from("initialize"))
+        && guard.sessions.sessions.read().await.len() >= guard.max_sessions
+    {
+        return error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            -32000,
+            "too many open sessions; retry later or use the stateless 2026-07-28 protocol",
+        );
+    }
     if !is_jsonrpc(&value) {
         return error(
             StatusCode::BAD_REQUEST,

@@ -24,6 +24,12 @@ pub struct GatewayOptions {
     /// Keep sessions for pre-2026-07-28 clients (initialize +
     /// `Mcp-Session-Id`). 2026-07-28 requests are always stateless.
     pub legacy_sessions: bool,
+    /// Most legacy sessions open at once; further `initialize`s get 503.
+    pub max_sessions: usize,
+    /// A legacy session that has not finished `initialize` by then is
+    /// dropped; an idle one after `session_idle`.
+    pub session_init_timeout: Duration,
+    pub session_idle: Duration,
     /// Per-caller rate limits.
     pub limits: LimitSettings,
     /// Upper bound on the response cache, in bytes of cached results.
@@ -43,6 +49,9 @@ impl Default for GatewayOptions {
             call_timeout: Duration::from_secs(30),
             max_result_bytes: 256 * 1024,
             legacy_sessions: true,
+            max_sessions: 10_000,
+            session_init_timeout: Duration::from_secs(10),
+            session_idle: Duration::from_secs(300),
             limits: LimitSettings::default(),
             cache_max_bytes: 64 * 1024 * 1024,
             cache_ttl_overrides: HashMap::new(),

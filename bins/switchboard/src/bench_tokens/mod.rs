@@ -37,15 +37,23 @@ pub fn tokens(bpe: &tiktoken_rs::CoreBPE, text: &str) -> usize {
 /// Raw bodies as compact JSON where they are JSON (fair to the vendor:
 /// pretty-printing is not the API's cost).
 fn compact(body: &str) -> String {
-    serde_json::from_str::<Value>(body).map(|v| v.to_string()).unwrap_or_else(|_| body.to_owned())
+    serde_json::from_str::<Value>(body)
+        .map(|v| v.to_string())
+        .unwrap_or_else(|_| body.to_owned())
 }
 
 pub async fn run(out: &Path) -> anyhow::Result<()> {
     let bpe = tiktoken_rs::o200k_base().context("loading the o200k_base tokenizer")?;
     let (connectors, _fakes) = registry::demo_connectors().await?;
     let catalog = Catalog::new(connectors)?;
-    let authorizer = Arc::new(switchboard_gateway::policy::CedarAuthorizer::new(PolicySource::Embedded.engine(&catalog)?));
-    let no_cache = catalog.entries().iter().map(|e| (e.spec.name.clone(), std::time::Duration::ZERO)).collect();
+    let authorizer = Arc::new(switchboard_gateway::policy::CedarAuthorizer::new(
+        PolicySource::Embedded.engine(&catalog)?,
+    ));
+    let no_cache = catalog
+        .entries()
+        .iter()
+        .map(|e| (e.spec.name.clone(), std::time::Duration::ZERO))
+        .collect();
     let options = GatewayOptions {
         capture_upstream_bodies: true,
         cache_ttl_overrides: no_cache,
@@ -82,7 +90,12 @@ pub async fn run(out: &Path) -> anyhow::Result<()> {
             .await;
         match (result, stats.get()) {
             (Ok(Ok(shaped)), Some(stats)) if stats.upstream_requests() > 0 => {
-                let raw: String = stats.captured().iter().map(|b| compact(b)).collect::<Vec<_>>().join("\n");
+                let raw: String = stats
+                    .captured()
+                    .iter()
+                    .map(|b| compact(b))
+                    .collect::<Vec<_>>()
+                    .join("\n");
                 measured.push(Measured {
                     tool,
                     raw_tokens: tokens(&bpe, &raw),
@@ -98,7 +111,11 @@ pub async fn run(out: &Path) -> anyhow::Result<()> {
     let lists: Vec<(String, usize, usize)> = demo::api_keys()
         .principals()
         .map(|p| {
-            let tools: Vec<_> = gateway.visible_tools(p).into_iter().map(switchboard_gateway::mcp::tool_to_mcp).collect();
+            let tools: Vec<_> = gateway
+                .visible_tools(p)
+                .into_iter()
+                .map(switchboard_gateway::mcp::tool_to_mcp)
+                .collect();
             let json = serde_json::json!({"tools": tools}).to_string();
             (p.user_id.clone(), tools.len(), tokens(&bpe, &json))
         })
@@ -114,7 +131,10 @@ struct NoAudit;
 
 #[async_trait::async_trait]
 impl switchboard_gateway::audit::AuditSink for NoAudit {
-    async fn write(&self, _: switchboard_gateway::audit::AuditRecord) -> Result<(), switchboard_gateway::audit::AuditUnavailable> {
+    async fn write(
+        &self,
+        _: switchboard_gateway::audit::AuditRecord,
+    ) -> Result<(), switchboard_gateway::audit::AuditUnavailable> {
         Ok(())
     }
 }

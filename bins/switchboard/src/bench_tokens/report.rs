@@ -11,11 +11,22 @@ fn reduction(m: &Measured) -> f64 {
     100.0 * (1.0 - m.shaped_tokens as f64 / m.raw_tokens as f64)
 }
 
-pub fn markdown(measured: &[Measured], skipped: &[(String, String)], lists: &[(String, usize, usize)]) -> String {
+pub fn markdown(
+    measured: &[Measured],
+    skipped: &[(String, String)],
+    lists: &[(String, usize, usize)],
+) -> String {
     let mut reductions: Vec<f64> = measured.iter().map(reduction).collect();
     reductions.sort_by(|a, b| a.total_cmp(b));
-    let median = if reductions.is_empty() { 0.0 } else { reductions[reductions.len() / 2] };
-    let profile = measured.iter().find(|m| m.tool == "customer_get_profile").map(reduction);
+    let median = if reductions.is_empty() {
+        0.0
+    } else {
+        reductions[reductions.len() / 2]
+    };
+    let profile = measured
+        .iter()
+        .find(|m| m.tool == "customer_get_profile")
+        .map(reduction);
     let mut out = String::new();
     let _ = writeln!(out, "# Token economics\n");
     let _ = writeln!(
@@ -27,17 +38,38 @@ pub fn markdown(measured: &[Measured], skipped: &[(String, String)], lists: &[(S
     );
     let _ = writeln!(out, "## Summary\n");
     let _ = writeln!(out, "| measure | value | target |\n|---|---|---|");
-    let _ = writeln!(out, "| median reduction across {} tools | {median:.1}% | ≥ 80% |", measured.len());
+    let _ = writeln!(
+        out,
+        "| median reduction across {} tools | {median:.1}% | ≥ 80% |",
+        measured.len()
+    );
     if let Some(p) = profile {
-        let _ = writeln!(out, "| `customer_get_profile` reduction | {p:.1}% | ≥ 95% |");
+        let _ = writeln!(
+            out,
+            "| `customer_get_profile` reduction | {p:.1}% | ≥ 95% |"
+        );
     }
     let worst = lists.iter().map(|(_, _, t)| *t).max().unwrap_or(0);
-    let _ = writeln!(out, "| largest demo role `tools/list` | {worst} tokens | ≤ 4,000 |\n");
+    let _ = writeln!(
+        out,
+        "| largest demo role `tools/list` | {worst} tokens | ≤ 4,000 |\n"
+    );
     let _ = writeln!(out, "## Per tool\n\n| tool | upstream requests | raw tokens | shaped tokens | reduction |\n|---|---|---|---|---|");
     for m in measured {
-        let _ = writeln!(out, "| `{}` | {} | {} | {} | {:.1}% |", m.tool, m.upstream_requests, m.raw_tokens, m.shaped_tokens, reduction(m));
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {:.1}% |",
+            m.tool,
+            m.upstream_requests,
+            m.raw_tokens,
+            m.shaped_tokens,
+            reduction(m)
+        );
     }
-    let _ = writeln!(out, "\n## `tools/list` per demo role\n\n| user | tools | tokens |\n|---|---|---|");
+    let _ = writeln!(
+        out,
+        "\n## `tools/list` per demo role\n\n| user | tools | tokens |\n|---|---|---|"
+    );
     for (user, n, t) in lists {
         let _ = writeln!(out, "| {user} | {n} | {t} |");
     }

@@ -18,7 +18,13 @@ fn sample(tool: &str) -> Option<Value> {
         .and_then(|c| c.deals.first())
         .and_then(|d| hubspot::deal_id(company, &d.name))
         .unwrap_or_default();
-    let contact = company.customers.iter().find(|c| c.domain == acme).and_then(|c| c.contacts.first()).map(|c| c.email.clone()).unwrap_or_default();
+    let contact = company
+        .customers
+        .iter()
+        .find(|c| c.domain == acme)
+        .and_then(|c| c.contacts.first())
+        .map(|c| c.email.clone())
+        .unwrap_or_default();
     let contact_id = hubspot::contact_id(company, &contact).unwrap_or_default();
     Some(match tool {
         "hubspot_search_deals" => json!({"limit": 20}),
@@ -27,7 +33,9 @@ fn sample(tool: &str) -> Option<Value> {
         "hubspot_search_companies" => json!({"limit": 20}),
         "hubspot_get_contact" => json!({"contact_id": contact_id}),
         "hubspot_search_contacts" => json!({"limit": 20}),
-        "quickbooks_get_customer" | "quickbooks_search_invoices" => json!({"customer": "Acme Robotics"}),
+        "quickbooks_get_customer" | "quickbooks_search_invoices" => {
+            json!({"customer": "Acme Robotics"})
+        }
         "quickbooks_get_invoice" => return None,
         "gong_list_calls" => json!({"from": "2026-08-27", "to": "2026-11-25", "limit": 20}),
         "customer_get_profile" | "customer_get_timeline" => json!({"customer": acme}),
@@ -45,6 +53,9 @@ pub fn calls(gateway: &Gateway) -> Vec<(String, Value)> {
         .filter_map(|e| sample(&e.spec.name).map(|a| (e.spec.name.clone(), a)))
         .collect();
     // Tools whose sample needs an id from another tool's answer.
-    calls.push(("quickbooks_get_invoice".into(), json!({"invoice_id": "1001"})));
+    calls.push((
+        "quickbooks_get_invoice".into(),
+        json!({"invoice_id": "1001"}),
+    ));
     calls
 }

@@ -22,6 +22,8 @@ pub struct ServerConfig {
     pub max_result_bytes: usize,
     /// Sessions for pre-2026-07-28 clients.
     pub legacy_sessions: bool,
+    /// Most legacy sessions open at once.
+    pub max_sessions: usize,
 }
 
 impl Default for ServerConfig {
@@ -36,6 +38,7 @@ impl Default for ServerConfig {
             call_timeout_ms: d.call_timeout.as_millis() as u64,
             max_result_bytes: d.max_result_bytes,
             legacy_sessions: d.legacy_sessions,
+            max_sessions: d.max_sessions,
         }
     }
 }
@@ -67,6 +70,7 @@ impl ServerConfig {
             call_timeout: Duration::from_millis(self.call_timeout_ms),
             max_result_bytes: self.max_result_bytes,
             legacy_sessions: self.legacy_sessions,
+            max_sessions: self.max_sessions,
             ..GatewayOptions::default()
         }
     }

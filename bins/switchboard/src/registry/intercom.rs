@@ -12,13 +12,27 @@ pub fn entry() -> Entry {
     Entry {
         id: "intercom",
         validate: |t| parse::<IntercomConfig>(t)?.validate(),
-        build: |t| Ok(parse::<IntercomConfig>(t).map_err(anyhow::Error::msg)?.build()?),
-        offline: || Ok(connector("https://api.intercom.io".parse()?, Secret::new("offline"), Duration::from_secs(1))?),
+        build: |t| {
+            Ok(parse::<IntercomConfig>(t)
+                .map_err(anyhow::Error::msg)?
+                .build()?)
+        },
+        offline: || {
+            Ok(connector(
+                "https://api.intercom.io".parse()?,
+                Secret::new("offline"),
+                Duration::from_secs(1),
+            )?)
+        },
         demo: || {
             Box::pin(async {
                 let token = "demo-intercom-token";
                 let fake = spawn_intercom(northwind(), token).await;
-                let c = connector(fake.base_url.clone(), Secret::new(token), Duration::from_secs(10))?;
+                let c = connector(
+                    fake.base_url.clone(),
+                    Secret::new(token),
+                    Duration::from_secs(10),
+                )?;
                 Ok((c, Some(fake)))
             })
         },

@@ -123,3 +123,88 @@ fn docs_policies_md_holds_the_current_role_by_tool_table() {
         "docs/policies.md is stale: regenerate its table with `cargo run -p switchboard -- policy table`\n{table}"
     );
 }
+
+/// Policies reload without a restart when a file changes; an invalid new
+/// policy is rejected and the old one stays in force.
+#[test]
+fn policies_reload_on_change_and_bad_policies_are_refused() {
+    let dir = std::env::temp_dir().join(format!("sb-reload-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../policies")).unwrap()
+    {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    }
+    let server = super::support::DemoServer::start_with(&[
+        "--policies",
+        dir.to_str().unwrap(),
+        "--audit-url",
+        &format!("sqlite://{}/audit.db", dir.display()),
+    ]);
+    let list = |key: &str| -> Vec<String> {
+        let body = serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "tools/list", "params": {"_meta": {
+            "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {}}}});
+        let out = Command::new("curl")
+            .args([
+                "-s",
+                "-X",
+                "POST",
+                &server.url,
+                "-H",
+                &format!("authorization: Bearer {key}"),
+                "-H",
+                "content-type: application/json",
+            ])
+            .args([
+                "-H",
+                "accept: application/json, text/event-stream",
+                "-H",
+                "mcp-protocol-version: 2026-07-28",
+                "-H",
+                "mcp-method: tools/list",
+            ])
+            .args(["-d", &body.to_string()])
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+        v["result"]["tools"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|t| t["name"].as_str().map(str::to_owned))
+            .collect()
+    };
+    let wait_for = |key: &str, want: bool| {
+        for _ in 0..50 {
+            if list(key).iter().any(|t| t == "hubspot_list_pipelines") == want {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+        false
+    };
+    assert!(!list("demo-hr").contains(&"hubspot_list_pipelines".to_string()));
+    std::fs::write(dir.join("hr-pipelines.cedar"), "permit (principal in Group::\"hr\", action == Action::\"use\", resource == Tool::\"hubspot_list_pipelines\");").unwrap();
+    assert!(
+        wait_for("demo-hr", true),
+        "the new policy did not take effect without a restart"
+    );
+    std::fs::write(
+        dir.join("broken.cedar"),
+        "permit (principal, action, resource == Tool::\"no_such_tool\");",
+    )
+    .unwrap();
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    assert!(
+        list("demo-hr").contains(&"hubspot_list_pipelines".to_string()),
+        "an invalid policy must leave the old set in force"
+    );
+    std::fs::remove_file(dir.join("broken.cedar")).unwrap();
+    std::fs::remove_file(dir.join("hr-pipelines.cedar")).unwrap();
+    assert!(
+        wait_for("demo-hr", false),
+        "removing the grant takes effect too"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -63,15 +63,32 @@ fn the_seed_questions_are_one_call_each() {
     let server = DemoServer::start();
     let harness = harness();
     for (name, tool, args, expect) in [
-        ("renewals", "customers_find_renewals_at_risk", "{}", vec!["Acme Robotics", "Globex Logistics", "Lion City Bank"]),
-        ("profile", "customer_get_profile", r#"{"customer": "Acme Robotics"}"#, vec!["Contract Sent", "open_tickets", "not permitted"]),
+        (
+            "renewals",
+            "customers_find_renewals_at_risk",
+            "{}",
+            vec!["Acme Robotics", "Globex Logistics", "Lion City Bank"],
+        ),
+        (
+            "profile",
+            "customer_get_profile",
+            r#"{"customer": "Acme Robotics"}"#,
+            vec!["Contract Sent", "open_tickets", "not permitted"],
+        ),
     ] {
         let logs = log_dir(&harness, name);
-        let (ok, output) = run_script(&harness.join("run-clients.sh"), &[&server.url, "demo-sales", tool, args], &logs);
+        let (ok, output) = run_script(
+            &harness.join("run-clients.sh"),
+            &[&server.url, "demo-sales", tool, args],
+            &logs,
+        );
         assert!(ok, "{tool} failed through a client:\n{output}");
         let answer = std::fs::read_to_string(logs.join("inspector-call.log")).unwrap();
         for needle in expect {
-            assert!(answer.contains(needle), "{tool}: `{needle}` missing from {answer}");
+            assert!(
+                answer.contains(needle),
+                "{tool}: `{needle}` missing from {answer}"
+            );
         }
     }
 }

@@ -292,7 +292,11 @@ impl Gateway {
 
         // 6. cache, around 7. dispatch and 8. shape
         let capturing = self.options.capture_upstream_bodies;
-        let stats = Arc::new(if capturing { CallStats::capturing() } else { CallStats::default() });
+        let stats = Arc::new(if capturing {
+            CallStats::capturing()
+        } else {
+            CallStats::default()
+        });
         let ctx = CallContext {
             principal: req.principal.clone(),
             call_id,

@@ -120,3 +120,24 @@ async fn legacy_initialize_session_and_404_for_an_unknown_session() {
     .await;
     assert_eq!(status, 404, "a terminated session is unknown");
 }
+
+#[tokio::test]
+async fn legacy_sessions_are_capped() {
+    let gw = super::harness::start_with(switchboard_gateway::GatewayOptions {
+        max_sessions: 2,
+        ..switchboard_gateway::GatewayOptions::default()
+    })
+    .await;
+    let init = json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+        "protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "cap", "version": "1"}}});
+    for _ in 0..2 {
+        let (status, sid, _) = legacy(&gw, None, init.clone()).await;
+        assert_eq!(status, 200);
+        assert!(sid.is_some());
+    }
+    let (status, _, body) = legacy(&gw, None, init).await;
+    assert_eq!(status, 503, "{body}");
+    // Stateless requests are not sessions and still work.
+    let (status, _) = gw.rpc("reader-key", "tools/list", json!({})).await;
+    assert_eq!(status, 200);
+}
