@@ -8,6 +8,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use serde_json::Value;
 
+use crate::detail;
 use crate::naming::{validate_permission, validate_tool_name_in, NameError};
 use crate::schema::{input_schema, output_schema};
 use crate::{CallContext, Connector, ConnectorError, Health, Tool, ToolOutput, ToolSpec};
@@ -23,12 +24,28 @@ trait ErasedTool<S>: Send + Sync {
     ) -> Result<ToolOutput, ConnectorError>;
 }
 
-struct Typed<T>(T);
+/// A typed tool; `listing` tools also take `detail: brief | full`.
+struct Typed<T> {
+    tool: T,
+    listing: bool,
+}
+
+impl<T: Tool> Typed<T> {
+    /// Strips `detail` (listing tools only) and says whether brief was asked.
+    fn split(&self, mut args: Value) -> Result<(Value, bool), ConnectorError> {
+        if !self.listing {
+            return Ok((args, false));
+        }
+        let brief = detail::take(&mut args).map_err(ConnectorError::invalid_args)?;
+        Ok((args, brief))
+    }
+}
 
 #[async_trait]
 impl<T: Tool> ErasedTool<T::State> for Typed<T> {
     fn check(&self, args: &Value) -> Result<(), ConnectorError> {
-        parse_args::<T::Args>(args.clone()).map(drop)
+        let (args, _) = self.split(args.clone())?;
+        parse_args::<T::Args>(args).map(drop)
     }
 
     async fn call(
@@ -37,13 +54,19 @@ impl<T: Tool> ErasedTool<T::State> for Typed<T> {
         ctx: &CallContext,
         args: Value,
     ) -> Result<ToolOutput, ConnectorError> {
+        let (args, brief) = self.split(args)?;
         let args = parse_args::<T::Args>(args)?;
-        let output = self.0.call(state, ctx, args).await?;
-        let text = T::render(&output);
+        let output = self.tool.call(state, ctx, args).await?;
         let structured = serde_json::to_value(&output).map_err(|e| {
             ConnectorError::internal("the tool produced an output that is not JSON").with_source(e)
         })?;
-        Ok(ToolOutput { structured, text })
+        if brief {
+            return Ok(ToolOutput::structured(detail::brief(structured)));
+        }
+        Ok(ToolOutput {
+            structured,
+            text: T::render(&output),
+        })
     }
 }
 
@@ -113,19 +136,25 @@ impl<S: Send + Sync + 'static> ConnectorBuilder<S> {
 
     /// Adds one typed tool.
     pub fn tool<T: Tool<State = S>>(mut self, tool: T) -> Self {
+        let output = output_schema::<T::Output>();
+        let listing = detail::is_listing(T::NAME, &output);
+        let mut input = input_schema::<T::Args>();
+        if listing {
+            detail::add_argument(&mut input);
+        }
         self.specs.push(ToolSpec {
             name: T::NAME.to_owned(),
             title: T::TITLE.to_owned(),
             description: T::DESCRIPTION.to_owned(),
-            input_schema: Arc::new(input_schema::<T::Args>()),
-            output_schema: Some(Arc::new(output_schema::<T::Output>())),
+            input_schema: Arc::new(input),
+            output_schema: Some(Arc::new(output)),
             permission: T::PERMISSION.to_owned(),
             effect: T::EFFECT,
             cache: T::CACHE,
             idempotent: T::IDEMPOTENT,
             open_world: true,
         });
-        self.tools.push(Box::new(Typed(tool)));
+        self.tools.push(Box::new(Typed { tool, listing }));
         self
     }
 

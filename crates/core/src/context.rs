@@ -36,9 +36,13 @@ impl CallStats {
 
     /// Called by the upstream client with every response body it reads.
     pub fn record_upstream_response(&self, body: &[u8]) {
-        self.upstream_bytes.fetch_add(body.len() as u64, Ordering::Relaxed);
+        self.upstream_bytes
+            .fetch_add(body.len() as u64, Ordering::Relaxed);
         if let Some(captured) = &self.captured {
-            captured.lock().unwrap_or_else(|e| e.into_inner()).push(String::from_utf8_lossy(body).into_owned());
+            captured
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(String::from_utf8_lossy(body).into_owned());
         }
     }
 
@@ -56,15 +60,22 @@ impl CallStats {
 
     /// The raw bodies captured so far.
     pub fn captured(&self) -> Vec<String> {
-        self.captured.as_ref().map(|c| c.lock().unwrap_or_else(|e| e.into_inner()).clone()).unwrap_or_default()
+        self.captured
+            .as_ref()
+            .map(|c| c.lock().unwrap_or_else(|e| e.into_inner()).clone())
+            .unwrap_or_default()
     }
 
     /// Adds a child call's upstream work (composite tools) to this call's.
     pub fn absorb(&self, child: &CallStats) {
-        self.upstream_requests.fetch_add(child.upstream_requests(), Ordering::Relaxed);
-        self.upstream_bytes.fetch_add(child.upstream_bytes(), Ordering::Relaxed);
+        self.upstream_requests
+            .fetch_add(child.upstream_requests(), Ordering::Relaxed);
+        self.upstream_bytes
+            .fetch_add(child.upstream_bytes(), Ordering::Relaxed);
         if let Some(mine) = &self.captured {
-            mine.lock().unwrap_or_else(|e| e.into_inner()).extend(child.captured());
+            mine.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .extend(child.captured());
         }
     }
 }

@@ -10,6 +10,7 @@
 mod builder;
 mod connector;
 mod context;
+pub mod detail;
 mod error;
 mod naming;
 mod output;

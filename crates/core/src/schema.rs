@@ -62,7 +62,11 @@ fn json_type(prop: &Value, root: &JsonObject) -> Option<Value> {
         }
     }
     types.dedup();
-    Some(if types.len() == 1 { types.remove(0) } else { Value::Array(types) })
+    Some(if types.len() == 1 {
+        types.remove(0)
+    } else {
+        Value::Array(types)
+    })
 }
 
 /// Removes what costs tokens and tells a client nothing: `$schema`, struct
@@ -93,7 +97,11 @@ fn tidy(value: &mut Value, drop_descriptions: bool) {
             let required: Vec<String> = map
                 .get("required")
                 .and_then(Value::as_array)
-                .map(|r| r.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+                .map(|r| {
+                    r.iter()
+                        .filter_map(|v| v.as_str().map(str::to_owned))
+                        .collect()
+                })
                 .unwrap_or_default();
             if let Some(Value::Object(props)) = map.get_mut("properties") {
                 for (name, prop) in props.iter_mut() {
@@ -131,7 +139,11 @@ fn drop_null(prop: &mut Value) {
         }
     }
     if let Some(Value::Array(any)) = map.get("anyOf") {
-        let rest: Vec<Value> = any.iter().filter(|v| v.get("type") != Some(&Value::from("null"))).cloned().collect();
+        let rest: Vec<Value> = any
+            .iter()
+            .filter(|v| v.get("type") != Some(&Value::from("null")))
+            .cloned()
+            .collect();
         if rest.len() == 1 {
             let only = rest[0].clone();
             map.remove("anyOf");
@@ -185,7 +197,10 @@ mod tests {
             "$defs": {"Owner": {"title": "Owner", "type": "object", "description": "d"}}
         });
         let out = Value::Object(compact(schema.as_object().unwrap().clone(), false));
-        assert_eq!(out["properties"]["title"], json!({"type": "string", "description": "A property named title stays."}));
+        assert_eq!(
+            out["properties"]["title"],
+            json!({"type": "string", "description": "A property named title stays."})
+        );
         assert_eq!(out["properties"]["limit"], json!({"type": "integer"}));
         assert_eq!(out["properties"]["min"]["minimum"], 1);
         assert_eq!(out["properties"]["owner"], json!({"$ref": "#/$defs/Owner"}));

@@ -262,3 +262,41 @@ async fn search_deals_filters_by_associated_company() {
     .unwrap_err();
     assert_eq!(err.kind, ErrorKind::InvalidArgs);
 }
+
+#[tokio::test]
+async fn list_tools_take_a_brief_detail_that_keeps_identity_and_paging() {
+    let env = env().await;
+    let full = call(&env.hubspot, "hubspot_search_deals", json!({"limit": 3}))
+        .await
+        .unwrap();
+    let brief = call(
+        &env.hubspot,
+        "hubspot_search_deals",
+        json!({"limit": 3, "detail": "brief"}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(brief["next_cursor"], full["next_cursor"], "paging survives");
+    assert_eq!(brief["deals"][0]["id"], full["deals"][0]["id"]);
+    assert!(brief["deals"][0].get("owner").is_none() && full["deals"][0].get("owner").is_some());
+    assert!(brief.to_string().len() < full.to_string().len());
+    let err = call(
+        &env.hubspot,
+        "hubspot_search_deals",
+        json!({"detail": "everything"}),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::InvalidArgs);
+    let spec = env
+        .hubspot
+        .tools()
+        .iter()
+        .find(|t| t.name == "hubspot_get_deal")
+        .cloned()
+        .unwrap();
+    assert!(
+        spec.input_schema["properties"].get("detail").is_none(),
+        "single-object tools have no detail"
+    );
+}
