@@ -19,6 +19,8 @@ mod gong;
 mod hubspot;
 #[cfg(feature = "intercom")]
 mod intercom;
+#[cfg(feature = "notion")]
+mod notion;
 #[cfg(feature = "quickbooks")]
 mod quickbooks;
 
@@ -68,6 +70,8 @@ pub fn entries() -> Vec<Entry> {
     entries.push(quickbooks::entry());
     #[cfg(feature = "gong")]
     entries.push(gong::entry());
+    #[cfg(feature = "notion")]
+    entries.push(notion::entry());
     // Last: its tools are built on the others'.
     #[cfg(feature = "composite")]
     entries.push(composite::entry());
