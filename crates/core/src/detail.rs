@@ -33,10 +33,11 @@ const BRIEF_FIELDS: &[&str] = &[
     "amount",
     "total",
     "balance",
-    "url_path",
     "repo",
     "channel",
     "ts",
+    "author",
+    "kind",
 ];
 
 /// Whether a tool is a list or search tool: its name says so and its output
