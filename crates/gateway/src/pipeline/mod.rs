@@ -426,7 +426,7 @@ fn base_record(
         call_id: uuid::Uuid::new_v4().to_string(),
         parent_call_id: None,
         request_id: request_id.to_owned(),
-        trace_id: None,
+        trace_id: current_trace_id(),
         session_id,
         client,
         method,
@@ -529,4 +529,16 @@ impl AuditSink for MeteredSink {
     fn queue_depth(&self) -> Option<usize> {
         self.inner.queue_depth()
     }
+}
+
+/// The OpenTelemetry trace id of the current span, when tracing is on.
+fn current_trace_id() -> Option<String> {
+    use opentelemetry::trace::TraceContextExt;
+    use tracing_opentelemetry::OpenTelemetrySpanExt;
+    let context = tracing::Span::current().context();
+    let span = context.span();
+    let span_context = span.span_context();
+    span_context
+        .is_valid()
+        .then(|| span_context.trace_id().to_string())
 }

@@ -133,5 +133,19 @@ async fn spans_and_attributes_arrive_at_the_otlp_receiver() {
         traceparent.contains(trace_id.as_str()),
         "the connector's traceparent {traceparent} is not in trace {trace_id}"
     );
+    let row = gw
+        .audit
+        .0
+        .lock()
+        .unwrap()
+        .iter()
+        .find(|r| r.tool.as_deref() == Some("test_echo_text"))
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        row.trace_id.as_deref(),
+        Some(trace_id.as_str()),
+        "the audit row names the trace"
+    );
     let _ = provider.shutdown();
 }
