@@ -12,13 +12,27 @@ pub fn entry() -> Entry {
     Entry {
         id: "notion",
         validate: |t| parse::<NotionConfig>(t)?.validate(),
-        build: |t| Ok(parse::<NotionConfig>(t).map_err(anyhow::Error::msg)?.build()?),
-        offline: || Ok(connector("https://api.notion.com".parse()?, Secret::new("offline"), Duration::from_secs(1))?),
+        build: |t| {
+            Ok(parse::<NotionConfig>(t)
+                .map_err(anyhow::Error::msg)?
+                .build()?)
+        },
+        offline: || {
+            Ok(connector(
+                "https://api.notion.com".parse()?,
+                Secret::new("offline"),
+                Duration::from_secs(1),
+            )?)
+        },
         demo: || {
             Box::pin(async {
                 let token = "ntn_demo_token";
                 let fake = spawn_notion(northwind(), token).await;
-                let c = connector(fake.base_url.clone(), Secret::new(token), Duration::from_secs(10))?;
+                let c = connector(
+                    fake.base_url.clone(),
+                    Secret::new(token),
+                    Duration::from_secs(10),
+                )?;
                 Ok((c, Some(fake)))
             })
         },

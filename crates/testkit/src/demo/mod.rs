@@ -13,12 +13,12 @@ pub mod calls;
 pub mod chat;
 pub mod code;
 mod customers;
-pub mod docs;
 mod deals;
+pub mod docs;
 mod people;
 pub mod support;
-pub mod warehouse;
 mod types;
+pub mod warehouse;
 
 #[cfg(test)]
 mod tests;

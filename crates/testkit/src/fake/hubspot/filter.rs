@@ -151,11 +151,21 @@ impl Filter {
             })
         };
         if let Some(to) = property.strip_prefix("associations.") {
-            let to = ObjectType::parse(to).ok_or_else(|| format!("Unable to find association type `{to}`"))?;
+            let to = ObjectType::parse(to)
+                .ok_or_else(|| format!("Unable to find association type `{to}`"))?;
             let ids: Vec<String> = match raw.operator.as_str() {
                 "EQ" => vec![text(&need(&raw.value, "value")?)?],
-                "IN" => raw.values.iter().flatten().map(text).collect::<Result<_, _>>()?,
-                other => return Err(format!("Invalid filter operator `{other}` for property `{property}`")),
+                "IN" => raw
+                    .values
+                    .iter()
+                    .flatten()
+                    .map(text)
+                    .collect::<Result<_, _>>()?,
+                other => {
+                    return Err(format!(
+                        "Invalid filter operator `{other}` for property `{property}`"
+                    ))
+                }
             };
             return Ok(Filter {
                 property: property.to_owned(),
@@ -204,7 +214,10 @@ impl Filter {
 
     pub fn matches(&self, record: &Record) -> bool {
         if let Some((to, ids)) = &self.association {
-            return record.assoc.iter().any(|a| a.to == *to && ids.contains(&a.id));
+            return record
+                .assoc
+                .iter()
+                .any(|a| a.to == *to && ids.contains(&a.id));
         }
         let raw = record
             .props
