@@ -6,8 +6,8 @@
 //! every vendor fake gets both for free. A server stops when it is dropped
 //! or [`FakeServer::shutdown`] is awaited.
 
-mod faults;
 pub mod bigquery;
+mod faults;
 pub mod github;
 pub mod gong;
 mod hits;

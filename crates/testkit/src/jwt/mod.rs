@@ -63,13 +63,22 @@ pub fn mint(key: TestKey, kid: &str, claims: &Value) -> String {
 pub fn mint_hs256_with_public_key(claims: &Value) -> String {
     let mut header = Header::new(Algorithm::HS256);
     header.kid = Some(TestKey::Rs256.kid().to_owned());
-    encode(&header, claims, &EncodingKey::from_secret(RSA_PUBLIC.as_bytes())).expect("claims serialize")
+    encode(
+        &header,
+        claims,
+        &EncodingKey::from_secret(RSA_PUBLIC.as_bytes()),
+    )
+    .expect("claims serialize")
 }
 
 /// An unsigned token (`alg: none`).
 pub fn mint_unsigned(claims: &Value) -> String {
     let b64 = |v: &Value| base64url(v.to_string().as_bytes());
-    format!("{}.{}.", b64(&json!({"alg": "none", "typ": "JWT", "kid": "rsa-1"})), b64(claims))
+    format!(
+        "{}.{}.",
+        b64(&json!({"alg": "none", "typ": "JWT", "kid": "rsa-1"})),
+        b64(claims)
+    )
 }
 
 /// A valid token with one signature byte flipped.
@@ -85,7 +94,11 @@ fn base64url(data: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     let mut out = String::new();
     for chunk in data.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..=chunk.len() {
             out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
@@ -120,7 +133,9 @@ impl JwksServer {
                 async move { Json(body) }
             }),
         );
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind loopback");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind loopback");
         let addr = listener.local_addr().expect("local addr");
         tokio::spawn(async move { axum::serve(listener, app).await.ok() });
         JwksServer {
@@ -150,7 +165,12 @@ mod tests {
     #[test]
     fn every_test_key_signs() {
         for key in [TestKey::Rs256, TestKey::Es256, TestKey::EdDsa] {
-            assert_eq!(mint(key, key.kid(), &json!({"sub": "x"})).split('.').count(), 3);
+            assert_eq!(
+                mint(key, key.kid(), &json!({"sub": "x"}))
+                    .split('.')
+                    .count(),
+                3
+            );
         }
     }
 }
