@@ -38,6 +38,8 @@ pub struct GatewayOptions {
     pub cache_ttl_overrides: HashMap<String, Duration>,
     /// Keep raw upstream bodies per call (the token benchmark only).
     pub capture_upstream_bodies: bool,
+    /// Shared (Redis) rate limits for several replicas; local when `None`.
+    pub shared_limiter: Option<crate::pipeline::RedisLimiter>,
 }
 
 impl Default for GatewayOptions {
@@ -56,6 +58,7 @@ impl Default for GatewayOptions {
             cache_max_bytes: 64 * 1024 * 1024,
             cache_ttl_overrides: HashMap::new(),
             capture_upstream_bodies: false,
+            shared_limiter: None,
         }
     }
 }

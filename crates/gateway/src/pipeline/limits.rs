@@ -14,6 +14,8 @@ use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use switchboard_core::{Principal, ToolSpec};
 
+use super::shared_limits::RedisLimiter;
+
 /// Limits per connector and effect class, per caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClassLimits {
@@ -46,8 +48,11 @@ impl Default for LimitSettings {
     }
 }
 
-/// The keyed limiters.
+/// The keyed limiters: local (governor), or shared through Redis when
+/// configured, with the local ones as the fallback.
 pub struct Limits {
+    settings: LimitSettings,
+    shared: Option<RedisLimiter>,
     user: DefaultKeyedRateLimiter<String>,
     user_tool: DefaultKeyedRateLimiter<(String, String)>,
     classes: HashMap<(String, bool), DefaultKeyedRateLimiter<String>>,
@@ -61,7 +66,7 @@ fn per_minute(n: u32) -> Quota {
 }
 
 impl Limits {
-    pub fn new(settings: &LimitSettings) -> Self {
+    pub fn new(settings: &LimitSettings, shared: Option<RedisLimiter>) -> Self {
         let classes = settings
             .connectors
             .iter()
@@ -79,6 +84,8 @@ impl Limits {
             })
             .collect();
         Limits {
+            settings: settings.clone(),
+            shared,
             user: RateLimiter::keyed(per_minute(settings.per_user_per_minute)),
             user_tool: RateLimiter::keyed(per_minute(settings.per_user_tool_per_minute)),
             classes,
@@ -92,7 +99,66 @@ impl Limits {
 
     /// `Err(wait)` when any limit is exhausted. Checks run in order and stop
     /// at the first refusal.
-    pub fn check(
+    pub async fn check(
+        &self,
+        principal: &Principal,
+        connector: &str,
+        tool: &ToolSpec,
+    ) -> Result<(), Duration> {
+        if let Some(redis) = &self.shared {
+            match self.check_shared(redis, principal, connector, tool).await {
+                Ok(decision) => return decision,
+                Err(e) => {
+                    tracing::warn!(error = %e, "shared rate limiter unreachable; using this replica's limits")
+                }
+            }
+        }
+        self.check_local(principal, connector, tool)
+    }
+
+    async fn check_shared(
+        &self,
+        redis: &RedisLimiter,
+        principal: &Principal,
+        connector: &str,
+        tool: &ToolSpec,
+    ) -> Result<Result<(), Duration>, redis::RedisError> {
+        let user = &principal.user_id;
+        let write = !tool.effect.is_read_only();
+        let class = self
+            .settings
+            .connectors
+            .get(connector)
+            .copied()
+            .unwrap_or(self.settings.per_connector);
+        let class_quota = if write {
+            class.writes_per_minute
+        } else {
+            class.reads_per_minute
+        };
+        let checks = [
+            (format!("user:{user}"), self.settings.per_user_per_minute),
+            (
+                format!("tool:{user}:{}", tool.name),
+                self.settings.per_user_tool_per_minute,
+            ),
+            (
+                format!(
+                    "class:{user}:{connector}:{}",
+                    if write { "write" } else { "read" }
+                ),
+                class_quota,
+            ),
+        ];
+        for (key, quota) in checks {
+            if let Some(wait) = redis.check(&key, quota).await? {
+                return Ok(Err(wait));
+            }
+        }
+        Ok(Ok(()))
+    }
+
+    fn check_local(
         &self,
         principal: &Principal,
         connector: &str,

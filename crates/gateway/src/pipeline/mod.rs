@@ -18,6 +18,7 @@ mod cache;
 mod dispatch;
 mod limits;
 mod shape;
+mod shared_limits;
 
 use std::sync::{Arc, Weak};
 use std::time::Instant;
@@ -41,6 +42,7 @@ use crate::{Catalog, GatewayOptions};
 pub use cache::{canonical, ResponseCache};
 pub use limits::{ClassLimits, LimitSettings, Limits};
 pub use shape::Shaped;
+pub use shared_limits::RedisLimiter;
 
 /// One `tools/call` as the pipeline sees it.
 #[derive(Debug, Clone)]
@@ -109,7 +111,7 @@ impl Gateway {
             audit,
             metrics,
             trace: Some(Arc::new(W3cTraceHeaders)),
-            limits: Limits::new(&options.limits),
+            limits: Limits::new(&options.limits, options.shared_limiter.clone()),
             cache: ResponseCache::new(options.cache_max_bytes, options.cache_ttl_overrides.clone()),
             options,
             me: me.clone(),
@@ -268,8 +270,11 @@ impl Gateway {
 
         // 5. rate limit
         let connector_id = entry.connector.id();
-        let limited = tracing::info_span!("rate_limit")
-            .in_scope(|| self.limits.check(&req.principal, connector_id, &entry.spec));
+        let limited = self
+            .limits
+            .check(&req.principal, connector_id, &entry.spec)
+            .instrument(tracing::info_span!("rate_limit"))
+            .await;
         if let Err(wait) = limited {
             let e = ConnectorError::new(
                 switchboard_core::ErrorKind::RateLimited,

@@ -186,3 +186,48 @@ async fn per_caller_limits_refuse_with_retry_after_and_are_audited() {
         1
     );
 }
+
+/// Two replicas sharing Redis keep one limit per caller: calls on either
+/// count against the same budget. Needs the Redis at 127.0.0.1:6379 (CI
+/// starts it); a unique key prefix per run keeps runs apart.
+#[tokio::test]
+async fn replicas_share_one_limit_through_redis() {
+    let prefix = format!("sb-test-{}-{}", std::process::id(), uuid_like());
+    let shared =
+        switchboard_gateway::pipeline::RedisLimiter::connect("redis://127.0.0.1:6379", &prefix)
+            .await
+            .expect("Redis at 127.0.0.1:6379 (started by .ci/run)");
+    let options = || GatewayOptions {
+        limits: LimitSettings {
+            per_user_tool_per_minute: 3,
+            ..LimitSettings::default()
+        },
+        shared_limiter: Some(shared.clone()),
+        ..GatewayOptions::default()
+    };
+    let (a, b) = (start_with(options()).await, start_with(options()).await);
+    for (gw, text) in [(&a, "1"), (&b, "2"), (&a, "3")] {
+        let r = gw
+            .call_tool("reader-key", "test_echo_text", json!({"text": text}))
+            .await;
+        assert_eq!(r["result"]["isError"], false, "{r}");
+    }
+    let limited = b
+        .call_tool("reader-key", "test_echo_text", json!({"text": "4"}))
+        .await;
+    assert_eq!(
+        limited["result"]["isError"], true,
+        "the fourth call on the other replica is over the shared limit"
+    );
+    assert!(limited["result"]["content"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("rate_limited"));
+}
+
+fn uuid_like() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos()
+}
