@@ -23,6 +23,8 @@ mod intercom;
 mod notion;
 #[cfg(feature = "quickbooks")]
 mod quickbooks;
+#[cfg(feature = "slack")]
+mod slack;
 
 /// Every connector this project has, compiled in or not. Policies may name
 /// any of them (a per-team build shares the company's policy files);
@@ -72,6 +74,8 @@ pub fn entries() -> Vec<Entry> {
     entries.push(gong::entry());
     #[cfg(feature = "notion")]
     entries.push(notion::entry());
+    #[cfg(feature = "slack")]
+    entries.push(slack::entry());
     // Last: its tools are built on the others'.
     #[cfg(feature = "composite")]
     entries.push(composite::entry());

@@ -1,0 +1,42 @@
+//! Slack in the registry.
+
+use std::time::Duration;
+
+use switchboard_slack::{connector, SlackConfig};
+use switchboard_testkit::demo::northwind;
+use switchboard_testkit::fake::slack::{api_url, spawn_slack, DEMO_BOT_TOKEN, DEMO_USER_TOKEN};
+use switchboard_upstream::Secret;
+
+use super::{parse, Entry};
+
+pub fn entry() -> Entry {
+    Entry {
+        id: "slack",
+        validate: |t| parse::<SlackConfig>(t)?.validate(),
+        build: |t| {
+            Ok(parse::<SlackConfig>(t)
+                .map_err(anyhow::Error::msg)?
+                .build()?)
+        },
+        offline: || {
+            Ok(connector(
+                "https://slack.com/api".parse()?,
+                Secret::new("offline"),
+                None,
+                Duration::from_secs(1),
+            )?)
+        },
+        demo: || {
+            Box::pin(async {
+                let fake = spawn_slack(northwind(), DEMO_BOT_TOKEN, DEMO_USER_TOKEN).await;
+                let c = connector(
+                    api_url(&fake),
+                    Secret::new(DEMO_BOT_TOKEN),
+                    Some(Secret::new(DEMO_USER_TOKEN)),
+                    Duration::from_secs(10),
+                )?;
+                Ok((c, Some(fake)))
+            })
+        },
+    }
+}
