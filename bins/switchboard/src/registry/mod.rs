@@ -13,6 +13,8 @@ use switchboard_testkit::fake::FakeServer;
 
 #[cfg(feature = "composite")]
 mod composite;
+#[cfg(feature = "github")]
+mod github;
 #[cfg(feature = "gong")]
 mod gong;
 #[cfg(feature = "hubspot")]
@@ -76,6 +78,8 @@ pub fn entries() -> Vec<Entry> {
     entries.push(notion::entry());
     #[cfg(feature = "slack")]
     entries.push(slack::entry());
+    #[cfg(feature = "github")]
+    entries.push(github::entry());
     // Last: its tools are built on the others'.
     #[cfg(feature = "composite")]
     entries.push(composite::entry());
