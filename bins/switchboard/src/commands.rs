@@ -36,8 +36,14 @@ pub async fn run(command: Command, log_format: LogFormat) -> anyhow::Result<()> 
         }
         Command::Check { config } => {
             let loaded = LoadedConfig::load(&config)?;
-            let ids: Vec<String> = loaded.file.connectors.keys().cloned().collect();
-            let catalog = Catalog::new(registry::offline_catalog(&ids)?)?;
+            let named: Vec<(String, Option<toml::Value>)> = loaded
+                .file
+                .connectors
+                .iter()
+                .map(|(id, t)| (id.clone(), Some(t.clone())))
+                .collect();
+            let ids: Vec<&String> = named.iter().map(|(id, _)| id).collect();
+            let catalog = Catalog::new(registry::offline_catalog(&named).await?)?;
             let engine = PolicySource::Dir(loaded.policy_dir()).engine(&catalog)?;
             println!(
                 "{}: ok ({} connectors, {} tools, {} api keys, {} policies)",
@@ -66,13 +72,13 @@ pub async fn run(command: Command, log_format: LogFormat) -> anyhow::Result<()> 
         Command::Policy {
             command: PolicyCommand::Table,
         } => {
-            print!("{}", policy_table()?);
+            print!("{}", policy_table().await?);
             Ok(())
         }
         Command::Policy {
             command: PolicyCommand::Schema,
         } => {
-            let catalog = Catalog::new(registry::offline_catalog(&registry::compiled_ids())?)?;
+            let catalog = Catalog::new(registry::offline_catalog(&registry::compiled()).await?)?;
             let engine = PolicySource::Embedded.engine(&catalog)?;
             print!("{}", engine.schema_text());
             Ok(())
@@ -81,8 +87,8 @@ pub async fn run(command: Command, log_format: LogFormat) -> anyhow::Result<()> 
 }
 
 /// The demo roles × compiled tools, as the shipped policies decide.
-fn policy_table() -> anyhow::Result<String> {
-    let catalog = Catalog::new(registry::offline_catalog(&registry::compiled_ids())?)?;
+async fn policy_table() -> anyhow::Result<String> {
+    let catalog = Catalog::new(registry::offline_catalog(&registry::compiled()).await?)?;
     let engine = PolicySource::Embedded.engine(&catalog)?;
     let keys = crate::demo::api_keys();
     let users: Vec<_> = keys.principals().collect();

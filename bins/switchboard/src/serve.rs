@@ -102,7 +102,9 @@ pub async fn build(
     let mut connectors = Vec::new();
     for (id, table) in &file.connectors {
         connectors.push(
-            registry::build_connector(id, table).with_context(|| format!("{}", path.display()))?,
+            registry::build_connector(id, table)
+                .await
+                .with_context(|| format!("{}", path.display()))?,
         );
     }
     let keys = file

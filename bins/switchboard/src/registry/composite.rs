@@ -11,11 +11,20 @@ pub fn entry() -> Entry {
         id: "composite",
         validate: |t| parse::<CompositeConfig>(t)?.validate(),
         build: |t| {
-            Ok(connector(
-                &parse::<CompositeConfig>(t).map_err(anyhow::Error::msg)?,
-            )?)
+            Box::pin(async move {
+                let config = parse::<CompositeConfig>(&t).map_err(anyhow::Error::msg)?;
+                Ok(connector(&config)?)
+            })
         },
-        offline: || Ok(connector(&CompositeConfig::default())?),
+        offline: |t| {
+            Box::pin(async move {
+                let config = match t {
+                    Some(t) => parse::<CompositeConfig>(&t).map_err(anyhow::Error::msg)?,
+                    None => CompositeConfig::default(),
+                };
+                Ok(connector(&config)?)
+            })
+        },
         demo: || {
             Box::pin(async {
                 // The demo world's "today", so quarters and 90-day windows

@@ -13,16 +13,19 @@ pub fn entry() -> Entry {
         id: "github",
         validate: |t| parse::<GitHubConfig>(t)?.validate(),
         build: |t| {
-            Ok(parse::<GitHubConfig>(t)
-                .map_err(anyhow::Error::msg)?
-                .build()?)
+            Box::pin(async move {
+                let config = parse::<GitHubConfig>(&t).map_err(anyhow::Error::msg)?;
+                Ok(config.build()?)
+            })
         },
-        offline: || {
-            Ok(connector(
-                "https://api.github.com".parse()?,
-                Secret::new("offline"),
-                Duration::from_secs(1),
-            )?)
+        offline: |_| {
+            Box::pin(async {
+                Ok(connector(
+                    "https://api.github.com".parse()?,
+                    Secret::new("offline"),
+                    Duration::from_secs(1),
+                )?)
+            })
         },
         demo: || {
             Box::pin(async {

@@ -13,17 +13,20 @@ pub fn entry() -> Entry {
         id: "gong",
         validate: |t| parse::<GongConfig>(t)?.validate(),
         build: |t| {
-            Ok(parse::<GongConfig>(t)
-                .map_err(anyhow::Error::msg)?
-                .build()?)
+            Box::pin(async move {
+                let config = parse::<GongConfig>(&t).map_err(anyhow::Error::msg)?;
+                Ok(config.build()?)
+            })
         },
-        offline: || {
-            Ok(connector(
-                "https://api.gong.io".parse()?,
-                Secret::new("offline"),
-                Secret::new("offline"),
-                Duration::from_secs(1),
-            )?)
+        offline: |_| {
+            Box::pin(async {
+                Ok(connector(
+                    "https://api.gong.io".parse()?,
+                    Secret::new("offline"),
+                    Secret::new("offline"),
+                    Duration::from_secs(1),
+                )?)
+            })
         },
         demo: || {
             Box::pin(async {

@@ -27,6 +27,8 @@ mod notion;
 mod quickbooks;
 #[cfg(feature = "slack")]
 mod slack;
+#[cfg(feature = "warehouse")]
+mod warehouse;
 
 /// Every connector this project has, compiled in or not. Policies may name
 /// any of them (a per-team build shares the company's policy files);
@@ -46,17 +48,19 @@ pub const KNOWN_CONNECTORS: &[&str] = &[
 
 type DemoFuture =
     Pin<Box<dyn Future<Output = anyhow::Result<(Arc<dyn Connector>, Option<FakeServer>)>> + Send>>;
+/// Building may connect (a warehouse opens its pool).
+pub type BuildFuture = Pin<Box<dyn Future<Output = anyhow::Result<Arc<dyn Connector>>> + Send>>;
 
 /// What the binary needs from one compiled-in connector.
 pub struct Entry {
     pub id: &'static str,
     /// Checks the `[connectors.<id>]` table without I/O.
     pub validate: fn(&toml::Value) -> Result<(), String>,
-    /// Builds from the table (resolves secrets).
-    pub build: fn(&toml::Value) -> anyhow::Result<Arc<dyn Connector>>,
-    /// Builds without secrets or I/O: only its tool list is used (check,
-    /// policy schema).
-    pub offline: fn() -> anyhow::Result<Arc<dyn Connector>>,
+    /// Builds from the table (resolves secrets, may connect).
+    pub build: fn(toml::Value) -> BuildFuture,
+    /// Builds without secrets or network I/O, from the table when there is
+    /// one: only its tool list is used (check, policy schema).
+    pub offline: fn(Option<toml::Value>) -> BuildFuture,
     /// Demo mode: the connector against its in-process fake upstream.
     pub demo: fn() -> DemoFuture,
 }
@@ -80,6 +84,8 @@ pub fn entries() -> Vec<Entry> {
     entries.push(slack::entry());
     #[cfg(feature = "github")]
     entries.push(github::entry());
+    #[cfg(feature = "warehouse")]
+    entries.push(warehouse::entry());
     // Last: its tools are built on the others'.
     #[cfg(feature = "composite")]
     entries.push(composite::entry());
@@ -103,26 +109,30 @@ pub fn validate_connector(id: &str, table: &toml::Value) -> Result<(), String> {
     (entry(id)?.validate)(table)
 }
 
-/// Builds a connector from its table (resolves secrets: I/O allowed).
-pub fn build_connector(id: &str, table: &toml::Value) -> anyhow::Result<Arc<dyn Connector>> {
+/// Builds a connector from its table (resolves secrets, may connect).
+pub async fn build_connector(id: &str, table: &toml::Value) -> anyhow::Result<Arc<dyn Connector>> {
     let entry = entry(id).map_err(|e| anyhow!("connectors.{id}: {e}"))?;
-    (entry.build)(table).map_err(|e| anyhow!("connectors.{id}: {e:#}"))
+    let built = (entry.build)(table.clone()).await;
+    built.map_err(|e| anyhow!("connectors.{id}: {e:#}"))
 }
 
-/// The connectors a config names, built without secrets or I/O.
-pub fn offline_catalog(ids: &[String]) -> anyhow::Result<Vec<Arc<dyn Connector>>> {
-    ids.iter()
-        .map(|id| {
-            (entry(id)
-                .map_err(|e| anyhow!("connectors.{id}: {e}"))?
-                .offline)()
-        })
-        .collect()
+/// The connectors a config names (or every compiled one, without tables),
+/// built without secrets or network I/O.
+pub async fn offline_catalog(
+    connectors: &[(String, Option<toml::Value>)],
+) -> anyhow::Result<Vec<Arc<dyn Connector>>> {
+    let mut out = Vec::new();
+    for (id, table) in connectors {
+        let entry = entry(id).map_err(|e| anyhow!("connectors.{id}: {e}"))?;
+        let built = (entry.offline)(table.clone()).await;
+        out.push(built.map_err(|e| anyhow!("connectors.{id}: {e:#}"))?);
+    }
+    Ok(out)
 }
 
-/// Every compiled connector, offline.
-pub fn compiled_ids() -> Vec<String> {
-    entries().iter().map(|e| e.id.to_owned()).collect()
+/// Every compiled connector, without config.
+pub fn compiled() -> Vec<(String, Option<toml::Value>)> {
+    entries().iter().map(|e| (e.id.to_owned(), None)).collect()
 }
 
 /// Demo mode: every compiled connector against its fake upstream serving

@@ -13,16 +13,19 @@ pub fn entry() -> Entry {
         id: "notion",
         validate: |t| parse::<NotionConfig>(t)?.validate(),
         build: |t| {
-            Ok(parse::<NotionConfig>(t)
-                .map_err(anyhow::Error::msg)?
-                .build()?)
+            Box::pin(async move {
+                let config = parse::<NotionConfig>(&t).map_err(anyhow::Error::msg)?;
+                Ok(config.build()?)
+            })
         },
-        offline: || {
-            Ok(connector(
-                "https://api.notion.com".parse()?,
-                Secret::new("offline"),
-                Duration::from_secs(1),
-            )?)
+        offline: |_| {
+            Box::pin(async {
+                Ok(connector(
+                    "https://api.notion.com".parse()?,
+                    Secret::new("offline"),
+                    Duration::from_secs(1),
+                )?)
+            })
         },
         demo: || {
             Box::pin(async {

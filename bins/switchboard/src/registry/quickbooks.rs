@@ -17,17 +17,20 @@ pub fn entry() -> Entry {
         id: "quickbooks",
         validate: |t| parse::<QuickBooksConfig>(t)?.validate(),
         build: |t| {
-            Ok(parse::<QuickBooksConfig>(t)
-                .map_err(anyhow::Error::msg)?
-                .build()?)
+            Box::pin(async move {
+                let config = parse::<QuickBooksConfig>(&t).map_err(anyhow::Error::msg)?;
+                Ok(config.build()?)
+            })
         },
-        offline: || {
-            Ok(connector(
-                "https://quickbooks.api.intuit.com".parse()?,
-                "1",
-                Secret::new("offline"),
-                Duration::from_secs(1),
-            )?)
+        offline: |_| {
+            Box::pin(async {
+                Ok(connector(
+                    "https://quickbooks.api.intuit.com".parse()?,
+                    "1",
+                    Secret::new("offline"),
+                    Duration::from_secs(1),
+                )?)
+            })
         },
         demo: || {
             Box::pin(async {

@@ -14,24 +14,28 @@ pub fn entry() -> Entry {
         id: "slack",
         validate: |t| parse::<SlackConfig>(t)?.validate(),
         build: |t| {
-            Ok(parse::<SlackConfig>(t)
-                .map_err(anyhow::Error::msg)?
-                .build()?)
+            Box::pin(async move {
+                let config = parse::<SlackConfig>(&t).map_err(anyhow::Error::msg)?;
+                Ok(config.build()?)
+            })
         },
-        offline: || {
-            Ok(connector(
-                "https://slack.com/api".parse()?,
-                Secret::new("offline"),
-                None,
-                Duration::from_secs(1),
-            )?)
+        offline: |_| {
+            Box::pin(async {
+                Ok(connector(
+                    "https://slack.com/api".parse()?,
+                    Secret::new("offline"),
+                    None,
+                    Duration::from_secs(1),
+                )?)
+            })
         },
         demo: || {
             Box::pin(async {
                 let fake = spawn_slack(northwind(), DEMO_BOT_TOKEN, DEMO_USER_TOKEN).await;
+                let bot = Secret::new(DEMO_BOT_TOKEN);
                 let c = connector(
                     api_url(&fake),
-                    Secret::new(DEMO_BOT_TOKEN),
+                    bot,
                     Some(Secret::new(DEMO_USER_TOKEN)),
                     Duration::from_secs(10),
                 )?;
