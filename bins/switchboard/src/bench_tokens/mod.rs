@@ -14,7 +14,7 @@ use std::sync::{Arc, OnceLock};
 
 use anyhow::Context;
 use serde_json::Value;
-use switchboard_core::{AuthMethod, Principal};
+use switchboard_core::{AuthMethod, CallStats, Principal};
 use switchboard_gateway::{CallRequest, Catalog, Gateway, GatewayOptions};
 use tokio_util::sync::CancellationToken;
 
@@ -27,6 +27,46 @@ pub struct Measured {
     pub raw_tokens: usize,
     pub shaped_tokens: usize,
     pub upstream_requests: u32,
+}
+
+/// A call's answer and what it cost upstream.
+struct Called {
+    structured: Value,
+    text: String,
+    stats: Arc<CallStats>,
+}
+
+/// One call through the pipeline as `principal`.
+async fn call(
+    gateway: &Gateway,
+    principal: &Arc<Principal>,
+    tool: &str,
+    args: Value,
+) -> Result<Called, String> {
+    let stats = Arc::new(OnceLock::new());
+    let result = gateway
+        .call(CallRequest {
+            principal: principal.clone(),
+            tool: tool.to_owned(),
+            args,
+            request_id: "bench-tokens".into(),
+            session_id: None,
+            client: None,
+            parent_call_id: None,
+            parent_stats: None,
+            stats_out: Some(stats.clone()),
+            cancel: CancellationToken::new(),
+        })
+        .await;
+    match result {
+        Ok(Ok(shaped)) => Ok(Called {
+            structured: shaped.structured,
+            text: shaped.text,
+            stats: stats.get().cloned().ok_or("no stats")?,
+        }),
+        Ok(Err(e)) => Err(e.message),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// Tokens of `text` with `o200k_base`.
@@ -72,40 +112,47 @@ pub async fn run(out: &Path) -> anyhow::Result<()> {
     });
     let mut measured = Vec::new();
     let mut skipped = Vec::new();
-    for (tool, args) in samples::calls(&gateway) {
-        let stats = Arc::new(OnceLock::new());
-        let result = gateway
-            .call(CallRequest {
-                principal: everyone.clone(),
-                tool: tool.clone(),
-                args,
-                request_id: "bench-tokens".into(),
-                session_id: None,
-                client: None,
-                parent_call_id: None,
-                parent_stats: None,
-                stats_out: Some(stats.clone()),
-                cancel: CancellationToken::new(),
-            })
-            .await;
-        match (result, stats.get()) {
-            (Ok(Ok(shaped)), Some(stats)) if stats.upstream_requests() > 0 => {
-                let raw: String = stats
+    for sample in samples::all()
+        .into_iter()
+        .filter(|s| samples::present(&gateway, s.tool))
+    {
+        let mut args = sample.args.clone();
+        if let Some((source, source_args, arg, field)) = &sample.from {
+            let answer = call(&gateway, &everyone, source, source_args.clone())
+                .await
+                .ok();
+            match answer
+                .as_ref()
+                .and_then(|a| samples::first_id(&a.structured, field))
+            {
+                Some(id) => args[*arg] = id,
+                None => {
+                    skipped.push((
+                        sample.tool.to_owned(),
+                        format!("no `{field}` from {source}"),
+                    ));
+                    continue;
+                }
+            }
+        }
+        match call(&gateway, &everyone, sample.tool, args).await {
+            Ok(called) if called.stats.upstream_requests() > 0 => {
+                let raw: String = called
+                    .stats
                     .captured()
                     .iter()
                     .map(|b| compact(b))
                     .collect::<Vec<_>>()
                     .join("\n");
                 measured.push(Measured {
-                    tool,
+                    tool: sample.tool.to_owned(),
                     raw_tokens: tokens(&bpe, &raw),
-                    shaped_tokens: tokens(&bpe, &shaped.text),
-                    upstream_requests: stats.upstream_requests(),
+                    shaped_tokens: tokens(&bpe, &called.text),
+                    upstream_requests: called.stats.upstream_requests(),
                 });
             }
-            (Ok(Ok(_)), _) => skipped.push((tool, "no upstream request".to_owned())),
-            (Ok(Err(e)), _) => skipped.push((tool, e.message)),
-            (Err(e), _) => skipped.push((tool, e.to_string())),
+            Ok(_) => skipped.push((sample.tool.to_owned(), "no upstream request".to_owned())),
+            Err(why) => skipped.push((sample.tool.to_owned(), why)),
         }
     }
     let lists: Vec<(String, usize, usize)> = demo::api_keys()
