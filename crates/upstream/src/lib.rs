@@ -4,6 +4,7 @@
 //! in one place.
 
 mod client;
+pub mod config;
 mod error_map;
 mod paging;
 mod resilience;

@@ -6,11 +6,8 @@ use std::time::Duration;
 
 use serde::Deserialize;
 use switchboard_core::{Connector, ConnectorError};
-use switchboard_upstream::{check_reference, resolve_secret};
+use switchboard_upstream::config;
 use url::Url;
-
-const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
-const MAX_TIMEOUT_MS: u64 = 120_000;
 
 /// GitHub connector settings.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -35,39 +32,19 @@ fn default_base_url() -> Url {
 impl GitHubConfig {
     /// Checks the config without reading secrets or touching the network.
     pub fn validate(&self) -> Result<(), String> {
-        check_reference(&self.token).map_err(|e| format!("github.token: {e}"))?;
-        if !matches!(self.base_url.scheme(), "https" | "http") || self.base_url.host().is_none() {
-            return Err(format!(
-                "github.base_url: `{}` must be an http(s) URL with a host",
-                self.base_url
-            ));
-        }
-        if self.base_url.query().is_some() || self.base_url.fragment().is_some() {
-            return Err("github.base_url: must not carry a query or fragment".into());
-        }
-        if !self.base_url.username().is_empty() || self.base_url.password().is_some() {
-            return Err("github.base_url: must not carry credentials; use `token`".into());
-        }
-        if let Some(ms) = self.timeout_ms {
-            if ms == 0 || ms > MAX_TIMEOUT_MS {
-                return Err(format!(
-                    "github.timeout_ms: must be between 1 and {MAX_TIMEOUT_MS}, got {ms}"
-                ));
-            }
-        }
-        Ok(())
+        config::check_token("github", "token", &self.token)?;
+        config::check_base_url("github", &self.base_url)?;
+        config::check_timeout("github", self.timeout_ms)
     }
 
     pub fn timeout(&self) -> Duration {
-        self.timeout_ms
-            .map_or(DEFAULT_TIMEOUT, Duration::from_millis)
+        config::timeout_or_default(self.timeout_ms)
     }
 
     /// Validates, resolves the token, and builds the connector.
     pub fn build(&self) -> Result<Arc<dyn Connector>, ConnectorError> {
         self.validate().map_err(ConnectorError::internal)?;
-        let token = resolve_secret(&self.token)
-            .map_err(|e| ConnectorError::internal(format!("github.token: {e}")).with_source(e))?;
+        let token = config::resolve_token("github", "token", &self.token)?;
         crate::connector(self.base_url.clone(), token, self.timeout())
     }
 }
@@ -84,7 +61,7 @@ mod tests {
     fn defaults_enterprise_and_validation() {
         let c = parse(serde_json::json!({"token": "env:GITHUB_TOKEN"})).unwrap();
         assert_eq!(c.base_url.as_str(), "https://api.github.com/");
-        assert_eq!(c.timeout(), DEFAULT_TIMEOUT);
+        assert_eq!(c.timeout(), config::DEFAULT_TIMEOUT);
         assert!(c.validate().is_ok());
 
         let ghe = parse(serde_json::json!({"token": "file:/run/secrets/github", "base_url": "https://ghe.example.com/api/v3"})).unwrap();

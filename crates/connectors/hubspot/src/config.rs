@@ -6,11 +6,8 @@ use std::time::Duration;
 
 use serde::Deserialize;
 use switchboard_core::{Connector, ConnectorError};
-use switchboard_upstream::{check_reference, resolve_secret};
+use switchboard_upstream::config;
 use url::Url;
-
-const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
-const MAX_TIMEOUT_MS: u64 = 120_000;
 
 /// HubSpot connector settings.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -34,36 +31,19 @@ fn default_base_url() -> Url {
 impl HubSpotConfig {
     /// Checks the config without reading secrets or touching the network.
     pub fn validate(&self) -> Result<(), String> {
-        check_reference(&self.token).map_err(|e| format!("hubspot.token: {e}"))?;
-        if !matches!(self.base_url.scheme(), "https" | "http") || self.base_url.host().is_none() {
-            return Err(format!(
-                "hubspot.base_url: `{}` must be an http(s) URL with a host",
-                self.base_url
-            ));
-        }
-        if self.base_url.query().is_some() || self.base_url.fragment().is_some() {
-            return Err("hubspot.base_url: must not carry a query or fragment".into());
-        }
-        if let Some(ms) = self.timeout_ms {
-            if ms == 0 || ms > MAX_TIMEOUT_MS {
-                return Err(format!(
-                    "hubspot.timeout_ms: must be between 1 and {MAX_TIMEOUT_MS}, got {ms}"
-                ));
-            }
-        }
-        Ok(())
+        config::check_token("hubspot", "token", &self.token)?;
+        config::check_base_url("hubspot", &self.base_url)?;
+        config::check_timeout("hubspot", self.timeout_ms)
     }
 
     pub fn timeout(&self) -> Duration {
-        self.timeout_ms
-            .map_or(DEFAULT_TIMEOUT, Duration::from_millis)
+        config::timeout_or_default(self.timeout_ms)
     }
 
     /// Validates, resolves the token, and builds the connector.
     pub fn build(&self) -> Result<Arc<dyn Connector>, ConnectorError> {
         self.validate().map_err(ConnectorError::internal)?;
-        let token = resolve_secret(&self.token)
-            .map_err(|e| ConnectorError::internal(format!("hubspot.token: {e}")).with_source(e))?;
+        let token = config::resolve_token("hubspot", "token", &self.token)?;
         crate::connector(self.base_url.clone(), token, self.timeout())
     }
 }
@@ -80,7 +60,7 @@ mod tests {
     fn defaults_and_validation() {
         let c = parse(serde_json::json!({"token": "env:HUBSPOT_TOKEN"})).unwrap();
         assert_eq!(c.base_url.as_str(), "https://api.hubapi.com/");
-        assert_eq!(c.timeout(), DEFAULT_TIMEOUT);
+        assert_eq!(c.timeout(), config::DEFAULT_TIMEOUT);
         assert!(c.validate().is_ok());
 
         let literal = parse(serde_json::json!({"token": "pat-na1-secret-value"})).unwrap();

@@ -1,0 +1,90 @@
+//! Checks every HTTP connector's config shares, so each connector states
+//! only what is its own. All of them run without I/O except
+//! [`resolve_token`].
+
+use std::time::Duration;
+
+use switchboard_core::ConnectorError;
+use url::Url;
+
+use crate::{check_reference, resolve_secret, Secret};
+
+/// The per-request timeout when a connector's config sets none.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
+/// The largest per-request timeout a config may set.
+pub const MAX_TIMEOUT_MS: u64 = 120_000;
+
+/// `<connector>.<field>`: a secret reference (`env:`/`file:`), never a
+/// literal, and never echoed back.
+pub fn check_token(connector: &str, field: &str, reference: &str) -> Result<(), String> {
+    check_reference(reference).map_err(|e| format!("{connector}.{field}: {e}"))
+}
+
+/// `<connector>.base_url`: http(s) with a host; no query, fragment or
+/// credentials (those belong in the token).
+pub fn check_base_url(connector: &str, url: &Url) -> Result<(), String> {
+    if !matches!(url.scheme(), "https" | "http") || url.host().is_none() {
+        return Err(format!(
+            "{connector}.base_url: `{url}` must be an http(s) URL with a host"
+        ));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(format!(
+            "{connector}.base_url: must not carry a query or fragment"
+        ));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(format!(
+            "{connector}.base_url: must not carry credentials; use the token"
+        ));
+    }
+    Ok(())
+}
+
+/// `<connector>.timeout_ms`: 1 to [`MAX_TIMEOUT_MS`] when set.
+pub fn check_timeout(connector: &str, timeout_ms: Option<u64>) -> Result<(), String> {
+    match timeout_ms {
+        Some(ms) if ms == 0 || ms > MAX_TIMEOUT_MS => Err(format!(
+            "{connector}.timeout_ms: must be between 1 and {MAX_TIMEOUT_MS}, got {ms}"
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The configured timeout, or [`DEFAULT_TIMEOUT`].
+pub fn timeout_or_default(timeout_ms: Option<u64>) -> Duration {
+    timeout_ms.map_or(DEFAULT_TIMEOUT, Duration::from_millis)
+}
+
+/// Reads the secret a reference names (I/O: the environment or a file).
+pub fn resolve_token(
+    connector: &str,
+    field: &str,
+    reference: &str,
+) -> Result<Secret, ConnectorError> {
+    resolve_secret(reference)
+        .map_err(|e| ConnectorError::internal(format!("{connector}.{field}: {e}")).with_source(e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_checks() {
+        assert!(check_token("x", "token", "env:X").is_ok());
+        let e = check_token("x", "token", "pat-na1-hidden-value").unwrap_err();
+        assert!(
+            e.starts_with("x.token") && !e.contains("hidden-value"),
+            "{e}"
+        );
+        let url = |s: &str| Url::parse(s).unwrap();
+        assert!(check_base_url("x", &url("https://api.example/v3")).is_ok());
+        assert!(check_base_url("x", &url("ftp://api.example")).is_err());
+        assert!(check_base_url("x", &url("https://api.example/?a=1")).is_err());
+        assert!(check_base_url("x", &url("https://u:p@api.example/")).is_err());
+        assert!(check_timeout("x", Some(0)).is_err());
+        assert!(check_timeout("x", Some(MAX_TIMEOUT_MS + 1)).is_err());
+        assert_eq!(timeout_or_default(None), DEFAULT_TIMEOUT);
+    }
+}
