@@ -11,6 +11,7 @@
 pub mod conformance;
 pub mod demo;
 pub mod fake;
+pub mod fixtures;
 pub mod jwt;
 
 /// A principal for tests.

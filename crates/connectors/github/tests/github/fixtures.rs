@@ -46,12 +46,7 @@ fn parse(name: &str, text: &str) -> Result<(), serde_json::Error> {
 
 #[test]
 fn every_fixture_parses_verbatim() {
-    let mut names: Vec<String> = std::fs::read_dir(dir())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| n.ends_with(".json"))
-        .collect();
-    names.sort();
+    let names = switchboard_testkit::fixtures::names(&dir());
     assert_eq!(names.len(), 13, "{names:?}");
     for name in &names {
         parse(name, &text_of(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -61,21 +56,11 @@ fn every_fixture_parses_verbatim() {
 /// The copies match `../shared` when it is checked out beside the repo.
 #[test]
 fn copies_match_the_shared_originals() {
-    let shared =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../../shared/upstream-fixtures/github");
-    let Ok(entries) = std::fs::read_dir(&shared) else {
-        eprintln!("skipped: {} is not present", shared.display());
-        return;
-    };
-    for entry in entries {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
-        assert_eq!(
-            std::fs::read(&path).unwrap(),
-            std::fs::read(dir().join(&name)).unwrap(),
-            "{name} drifted"
-        );
-    }
+    switchboard_testkit::fixtures::assert_copies_match_shared(
+        env!("CARGO_MANIFEST_DIR"),
+        "github",
+        &dir(),
+    );
 }
 
 fn viictoo() -> Directory {
