@@ -4,17 +4,25 @@
 //! - `ci`: what CI runs: fmt check, clippy `-D warnings`, the architecture
 //!   invariants, then every test (nextest when installed).
 //! - `invariants`: only the crate-dependency rules of ARCHITECTURE.md.
+//! - `bench [--quick]`: the load benchmark on loopback; writes
+//!   `docs/benchmarks.md` (see `bench/mod.rs`).
+//! - `bench tokens`: raw vs shaped tokens per tool and `tools/list` per
+//!   role; writes `docs/token-economics.md`.
 
+mod bench;
 mod invariants;
 
 use std::process::{Command, ExitCode};
 
 fn main() -> ExitCode {
-    let task = std::env::args().nth(1).unwrap_or_default();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let task = args.first().cloned().unwrap_or_default();
     let result = match task.as_str() {
         "ci" => ci(),
         "invariants" => invariants::check(&invariants::metadata()).map_err(|e| e.join("\n")),
-        _ => Err("usage: cargo xtask <ci|invariants>".to_owned()),
+        "bench" if args.get(1).map(String::as_str) == Some("tokens") => bench_tokens(),
+        "bench" => bench::run(&args[1..]),
+        _ => Err("usage: cargo xtask <ci|invariants|bench [--quick] [--no-build]>".to_owned()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -58,6 +66,26 @@ fn ci() -> Result<(), String> {
             &["test", "--workspace", "--locked", "--no-fail-fast"],
         )
     }
+}
+
+/// The token-economics benchmark lives in the binary (it needs every
+/// connector and the demo); this runs it with its feature on.
+fn bench_tokens() -> Result<(), String> {
+    run(
+        "cargo",
+        &[
+            "run",
+            "--release",
+            "-p",
+            "switchboard",
+            "--features",
+            "token-bench",
+            "--",
+            "bench-tokens",
+            "--out",
+            "docs/token-economics.md",
+        ],
+    )
 }
 
 fn has_nextest() -> bool {

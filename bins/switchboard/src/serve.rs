@@ -191,6 +191,12 @@ pub async fn serve(built: Built, bind: Option<SocketAddr>) -> anyhow::Result<()>
     let app = switchboard_gateway::http::router(built.gateway, sessions, auth, shutdown.clone());
     print_banner(addr, built.demo);
     let signal = shutdown.clone();
+    // TCP_NODELAY on every accepted connection: SSE responses are written
+    // in several small chunks, and without it each waits ~40 ms for the
+    // client's delayed ACK (Nagle).
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     axum::serve(listener, app)
         .with_graceful_shutdown(async move {
             let _ = tokio::signal::ctrl_c().await;
