@@ -91,7 +91,7 @@ fn catalog() -> Vec<(ToolSpec, String)> {
         ),
         spec(
             "warehouse_query_payroll",
-            "warehouse:payroll:read",
+            "warehouse:hr:read",
             Effect::Read,
             json!({}),
         ),

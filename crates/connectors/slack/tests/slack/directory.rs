@@ -88,7 +88,9 @@ async fn channels_list_filters_and_pages() {
     .await
     .unwrap();
     let item = brief["channels"][0].as_object().unwrap();
-    assert_eq!(item.keys().collect::<Vec<_>>(), ["created", "id", "name"]);
+    let mut keys: Vec<&String> = item.keys().collect();
+    keys.sort();
+    assert_eq!(keys, ["created", "id", "name"]);
     assert!(brief["next_cursor"].is_string());
 
     let archived = call(
