@@ -82,32 +82,43 @@ fn cell(v: &[f64], fmt: fn(f64) -> String) -> String {
     }
 }
 
-pub(super) fn int(x: f64) -> String {
-    let s = format!("{:.0}", x.abs());
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if x < 0.0 {
-        format!("-{out}")
+/// Number formats; a missing value (NaN: no repetition had it) is "–".
+pub(super) fn or_dash(x: f64, f: impl Fn(f64) -> String) -> String {
+    if x.is_finite() {
+        f(x)
     } else {
-        out
+        "–".into()
     }
+}
+
+pub(super) fn int(x: f64) -> String {
+    or_dash(x, |x| {
+        let s = format!("{:.0}", x.abs());
+        let mut out = if x < 0.0 {
+            "-".to_owned()
+        } else {
+            String::new()
+        };
+        for (i, c) in s.chars().enumerate() {
+            if i > 0 && (s.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    })
 }
 fn ms2(x: f64) -> String {
-    format!("{x:.2}")
+    or_dash(x, |x| format!("{x:.2}"))
 }
-fn ms3(x: f64) -> String {
-    format!("{x:.3}")
+pub(super) fn ms3(x: f64) -> String {
+    or_dash(x, |x| format!("{x:.3}"))
 }
 pub(super) fn mib(kib: f64) -> String {
-    format!("{:.1}", kib / 1024.0)
+    or_dash(kib, |k| format!("{:.1}", k / 1024.0))
 }
 pub(super) fn pct(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
+    or_dash(x, |x| format!("{:.0}%", x * 100.0))
 }
 
 /// The per-scenario table.
