@@ -6,6 +6,7 @@
 //! whole set at once: a request sees the old policies or the new, never a
 //! mix.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use arc_swap::ArcSwap;
@@ -23,23 +24,32 @@ pub trait Authorizer: Send + Sync {
     /// Action `invoke`: argument-level rules checked at call time, after
     /// `can_use`.
     fn can_invoke(&self, principal: &Principal, tool: &ToolSpec, args: &Value) -> bool;
+
+    /// Changes whenever the answers may change (a policy reload), so
+    /// callers can memoize `can_use` between changes.
+    fn generation(&self) -> u64 {
+        0
+    }
 }
 
 /// Cedar policies, swappable at run time.
 pub struct CedarAuthorizer {
     engine: ArcSwap<PolicyEngine>,
+    generation: AtomicU64,
 }
 
 impl CedarAuthorizer {
     pub fn new(engine: PolicyEngine) -> Self {
         CedarAuthorizer {
             engine: ArcSwap::from_pointee(engine),
+            generation: AtomicU64::new(0),
         }
     }
 
     /// Replaces the policy set atomically.
     pub fn replace(&self, engine: PolicyEngine) {
         self.engine.store(Arc::new(engine));
+        self.generation.fetch_add(1, Ordering::SeqCst);
     }
 
     pub fn engine(&self) -> Arc<PolicyEngine> {
@@ -56,6 +66,10 @@ impl Authorizer for CedarAuthorizer {
         self.engine
             .load()
             .allows_invoke(principal, &tool.name, args)
+    }
+
+    fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
     }
 }
 

@@ -19,6 +19,7 @@ mod dispatch;
 mod limits;
 mod shape;
 mod shared_limits;
+mod visible;
 
 use std::sync::{Arc, Weak};
 use std::time::Instant;
@@ -38,6 +39,7 @@ use crate::audit::{
 use crate::policy::Authorizer;
 use crate::telemetry::{Metrics, W3cTraceHeaders};
 use crate::{Catalog, GatewayOptions};
+use visible::VisibleMemo;
 
 pub use cache::{canonical, ResponseCache};
 pub use limits::{ClassLimits, LimitSettings, Limits};
@@ -89,6 +91,10 @@ pub struct Gateway {
     /// Handed to connectors as their `ToolDispatcher` (composite tools).
     me: Weak<Gateway>,
     metrics: Arc<Metrics>,
+    /// Each caller's visible tools (one Cedar decision per tool), kept until
+    /// the policies change: `tools/list` and the permission-set cache scope
+    /// ask for it on every request.
+    visible: VisibleMemo,
     /// Trace propagation handed to connectors (set when tracing is on).
     trace: Option<Arc<dyn TraceHeaders>>,
 }
@@ -110,6 +116,7 @@ impl Gateway {
             authorizer,
             audit,
             metrics,
+            visible: VisibleMemo::default(),
             trace: Some(Arc::new(W3cTraceHeaders)),
             limits: Limits::new(&options.limits, options.shared_limiter.clone()),
             cache: ResponseCache::new(options.cache_max_bytes, options.cache_ttl_overrides.clone()),
@@ -161,12 +168,15 @@ impl Gateway {
     /// The tools `principal` may use, in catalog order. Uses the same
     /// predicate as step 3 of [`Gateway::call`].
     pub fn visible_tools(&self, principal: &Principal) -> Vec<&ToolSpec> {
-        self.catalog
-            .entries()
-            .iter()
-            .filter(|e| self.authorizer.can_use(principal, &e.spec))
-            .map(|e| &e.spec)
-            .collect()
+        let entries = self.catalog.entries();
+        let visible = self
+            .visible
+            .get(principal, self.authorizer.generation(), || {
+                (0..entries.len())
+                    .filter(|&i| self.authorizer.can_use(principal, &entries[i].spec))
+                    .collect()
+            });
+        visible.iter().map(|&i| &entries[i].spec).collect()
     }
 
     /// `tools/list`: the visible tools, audited.

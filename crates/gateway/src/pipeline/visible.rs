@@ -1,0 +1,63 @@
+//! A memo of which catalog entries each caller may use.
+//!
+//! The answer depends only on the caller's identity attributes (what the
+//! policy engine sees: user id, email, org, groups) and on the policies, so
+//! it is kept per caller until the authorizer's generation changes. The map
+//! is bounded: when full it is emptied and refilled by use.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use switchboard_core::Principal;
+
+const MAX_CALLERS: usize = 10_000;
+
+/// Caller fingerprint → (policy generation, visible catalog indices).
+type Memo = HashMap<String, (u64, Arc<[usize]>)>;
+
+#[derive(Default)]
+pub(super) struct VisibleMemo {
+    entries: Mutex<Memo>,
+}
+
+impl VisibleMemo {
+    /// The memoized indices for `principal` under policy `generation`, or
+    /// `compute`'s answer, remembered.
+    pub(super) fn get(
+        &self,
+        principal: &Principal,
+        generation: u64,
+        compute: impl FnOnce() -> Vec<usize>,
+    ) -> Arc<[usize]> {
+        let key = fingerprint(principal);
+        if let Some((g, visible)) = self.lock().get(&key) {
+            if *g == generation {
+                return visible.clone();
+            }
+        }
+        let visible: Arc<[usize]> = compute().into();
+        let mut entries = self.lock();
+        if entries.len() >= MAX_CALLERS {
+            entries.clear();
+        }
+        entries.insert(key, (generation, visible.clone()));
+        visible
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Memo> {
+        self.entries.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Everything the policy engine can see of a principal.
+fn fingerprint(p: &Principal) -> String {
+    let mut groups = p.groups.clone();
+    groups.sort();
+    format!(
+        "{}\u{0}{}\u{0}{}\u{0}{}",
+        p.user_id,
+        p.email,
+        p.org,
+        groups.join("\u{0}")
+    )
+}
