@@ -13,7 +13,7 @@ use crate::args::CompanyKey;
 use crate::client::{Client, SEARCH_PAGE_MAX};
 use crate::model::{Contact, ContactList};
 use crate::query::Query;
-use crate::shape::Person;
+use crate::shape::{Names, Person};
 use crate::Intercom;
 
 /// The most contacts a company or email narrows to (one search page).
@@ -134,4 +134,23 @@ pub async fn name_contacts(
     let found = contacts_where(client, ctx, Query::any_of("id", &wanted)).await?;
     known.extend(found.iter().map(|c| (c.id.clone(), person(c))));
     Ok(())
+}
+
+/// The names a result list needs: the people already known from the
+/// company scope, the contacts with these ids, and every teammate.
+pub async fn names_for(
+    state: &Intercom,
+    ctx: &CallContext,
+    mut people: HashMap<String, Person>,
+    contact_ids: impl IntoIterator<Item = String>,
+) -> Result<Names, ConnectorError> {
+    let (admins, ()) = tokio::try_join!(
+        state.directory.admins(&state.client, ctx),
+        name_contacts(&state.client, ctx, contact_ids, &mut people),
+    )?;
+    Ok(Names {
+        contacts: people,
+        admins: (*admins).clone(),
+        ..Names::default()
+    })
 }

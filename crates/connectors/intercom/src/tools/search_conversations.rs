@@ -8,8 +8,8 @@ use switchboard_core::{CallContext, ConnectorError, Effect, Tool};
 
 use crate::model::ConversationList;
 use crate::query::Query;
-use crate::scope::{self, name_contacts};
-use crate::shape::{conversation_summary, ConversationSummary, Names};
+use crate::scope;
+use crate::shape::{conversation_summary, ConversationSummary};
 use crate::{args, Intercom};
 
 #[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
@@ -122,20 +122,11 @@ impl Tool for SearchConversations {
             .search::<ConversationList>(ctx, &query, limit, cursor)
             .await?;
 
-        let mut people = scope.people;
         let contact_ids = found
             .items
             .iter()
             .flat_map(|c| c.contacts.contacts.first().map(|r| r.id.clone()));
-        let (admins, ()) = tokio::try_join!(
-            state.directory.admins(&state.client, ctx),
-            name_contacts(&state.client, ctx, contact_ids, &mut people),
-        )?;
-        let names = Names {
-            contacts: people,
-            admins: (*admins).clone(),
-            ..Names::default()
-        };
+        let names = scope::names_for(state, ctx, scope.people, contact_ids).await?;
         Ok(Output {
             company: scope.company,
             conversations: found

@@ -8,8 +8,8 @@ use switchboard_core::{CallContext, ConnectorError, Effect, Tool};
 
 use crate::model::TicketList;
 use crate::query::Query;
-use crate::scope::{self, name_contacts};
-use crate::shape::{ticket_summary, Names, TicketSummary};
+use crate::scope;
+use crate::shape::{ticket_summary, TicketSummary};
 use crate::{args, Intercom};
 
 #[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
@@ -105,20 +105,11 @@ impl Tool for SearchTickets {
             .search::<TicketList>(ctx, &query, limit, cursor)
             .await?;
 
-        let mut people = scope.people;
         let contact_ids = found
             .items
             .iter()
             .flat_map(|t| t.contacts.contacts.first().map(|r| r.id.clone()));
-        let (admins, ()) = tokio::try_join!(
-            state.directory.admins(&state.client, ctx),
-            name_contacts(&state.client, ctx, contact_ids, &mut people),
-        )?;
-        let names = Names {
-            contacts: people,
-            admins: (*admins).clone(),
-            ..Names::default()
-        };
+        let names = scope::names_for(state, ctx, scope.people, contact_ids).await?;
         Ok(Output {
             company: scope.company,
             tickets: found
