@@ -56,6 +56,55 @@ pub fn timeout_or_default(timeout_ms: Option<u64>) -> Duration {
     timeout_ms.map_or(DEFAULT_TIMEOUT, Duration::from_millis)
 }
 
+/// `[connectors.<id>.upstream]`: the vendor quota and concurrency a
+/// connector keeps to, when the company's plan differs from the defaults
+/// built into the connector (HubSpot's larger plans allow 190 requests per
+/// 10 s; a fake upstream in a benchmark allows anything).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UpstreamTuning {
+    /// Requests allowed per `window_ms` (the vendor's published limit).
+    pub requests: Option<u32>,
+    /// The quota window in milliseconds.
+    pub window_ms: Option<u64>,
+    /// Requests in flight to the vendor at once.
+    pub max_concurrency: Option<usize>,
+}
+
+impl UpstreamTuning {
+    /// `requests` and `window_ms` come together, and nothing is zero.
+    pub fn validate(&self, connector: &str) -> Result<(), String> {
+        let field = |f: &str| format!("{connector}.upstream.{f}");
+        match (self.requests, self.window_ms) {
+            (Some(0), _) => return Err(format!("{}: must be at least 1", field("requests"))),
+            (_, Some(0)) => return Err(format!("{}: must be at least 1", field("window_ms"))),
+            (Some(_), None) | (None, Some(_)) => {
+                return Err(format!(
+                    "{connector}.upstream: `requests` and `window_ms` are set together"
+                ))
+            }
+            _ => {}
+        }
+        if self.max_concurrency == Some(0) {
+            return Err(format!("{}: must be at least 1", field("max_concurrency")));
+        }
+        Ok(())
+    }
+
+    /// Overrides the connector's built-in quota and concurrency cap.
+    pub fn apply(&self, config: &mut crate::UpstreamConfig) {
+        if let (Some(requests), Some(ms)) = (self.requests, self.window_ms) {
+            config.quota = Some(crate::Quota {
+                requests,
+                per: Duration::from_millis(ms),
+            });
+        }
+        if let Some(n) = self.max_concurrency {
+            config.max_concurrency = n;
+        }
+    }
+}
+
 /// Reads the secret a reference names (I/O: the environment or a file).
 pub fn resolve_token(
     connector: &str,
@@ -86,5 +135,47 @@ mod tests {
         assert!(check_timeout("x", Some(0)).is_err());
         assert!(check_timeout("x", Some(MAX_TIMEOUT_MS + 1)).is_err());
         assert_eq!(timeout_or_default(None), DEFAULT_TIMEOUT);
+    }
+
+    #[test]
+    fn upstream_tuning_is_checked_and_applied() {
+        let t = |requests, window_ms, max_concurrency| UpstreamTuning {
+            requests,
+            window_ms,
+            max_concurrency,
+        };
+        assert!(t(None, None, None).validate("x").is_ok());
+        assert!(t(Some(190), Some(10_000), Some(64)).validate("x").is_ok());
+        for bad in [
+            t(Some(0), Some(1), None),
+            t(Some(1), Some(0), None),
+            t(Some(1), None, None),
+            t(None, Some(1), None),
+            t(None, None, Some(0)),
+        ] {
+            let e = bad.validate("x").unwrap_err();
+            assert!(e.starts_with("x.upstream"), "{e}");
+        }
+        let mut config = crate::UpstreamConfig::new(
+            "X",
+            Url::parse("https://api.example").unwrap(),
+            crate::Auth::None,
+        );
+        config.quota = Some(crate::Quota {
+            requests: 100,
+            per: Duration::from_secs(10),
+        });
+        t(None, None, None).apply(&mut config);
+        assert_eq!(config.quota.unwrap().requests, 100);
+        assert_eq!(config.max_concurrency, 16);
+        t(Some(190), Some(10_000), Some(64)).apply(&mut config);
+        assert_eq!(
+            config.quota,
+            Some(crate::Quota {
+                requests: 190,
+                per: Duration::from_secs(10)
+            })
+        );
+        assert_eq!(config.max_concurrency, 64);
     }
 }

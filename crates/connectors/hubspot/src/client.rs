@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 use switchboard_core::{CallContext, ConnectorError};
+use switchboard_upstream::config::UpstreamTuning;
 use switchboard_upstream::{
     collect_pages, generic_vendor_message, Auth, Page, Quota, Secret, UpstreamClient,
     UpstreamConfig, UpstreamRequest,
@@ -73,17 +74,23 @@ pub struct Client {
 }
 
 impl Client {
-    pub fn new(base_url: Url, token: Secret, timeout: Duration) -> Result<Self, ConnectorError> {
+    pub fn new(
+        base_url: Url,
+        token: Secret,
+        timeout: Duration,
+        tuning: UpstreamTuning,
+    ) -> Result<Self, ConnectorError> {
         let mut config = UpstreamConfig::new("HubSpot", base_url, Auth::Bearer(token));
         config.timeout = timeout;
         config.vendor_message = vendor_message;
         // HubSpot's private-app limit on the smallest plans: 100 requests
-        // per 10 s. Larger plans can raise it in config later; staying
-        // under the smallest never earns a 429.
+        // per 10 s; staying under the smallest never earns a 429. Larger
+        // plans raise it under `[connectors.hubspot.upstream]`.
         config.quota = Some(Quota {
             requests: 100,
             per: Duration::from_secs(10),
         });
+        tuning.apply(&mut config);
         Ok(Client {
             upstream: UpstreamClient::new(config)?,
         })

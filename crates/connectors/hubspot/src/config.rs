@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use serde::Deserialize;
 use switchboard_core::{Connector, ConnectorError};
-use switchboard_upstream::config;
+use switchboard_upstream::config::{self, UpstreamTuning};
 use url::Url;
 
 /// HubSpot connector settings.
@@ -22,6 +22,10 @@ pub struct HubSpotConfig {
     /// Per-request timeout in milliseconds (default 15000).
     #[serde(default)]
     pub timeout_ms: Option<u64>,
+    /// `[connectors.hubspot.upstream]`: the plan's quota (default 100
+    /// requests per 10 s) and the concurrency cap (default 16).
+    #[serde(default)]
+    pub upstream: UpstreamTuning,
 }
 
 fn default_base_url() -> Url {
@@ -33,7 +37,8 @@ impl HubSpotConfig {
     pub fn validate(&self) -> Result<(), String> {
         config::check_token("hubspot", "token", &self.token)?;
         config::check_base_url("hubspot", &self.base_url)?;
-        config::check_timeout("hubspot", self.timeout_ms)
+        config::check_timeout("hubspot", self.timeout_ms)?;
+        self.upstream.validate("hubspot")
     }
 
     pub fn timeout(&self) -> Duration {
@@ -44,7 +49,7 @@ impl HubSpotConfig {
     pub fn build(&self) -> Result<Arc<dyn Connector>, ConnectorError> {
         self.validate().map_err(ConnectorError::internal)?;
         let token = config::resolve_token("hubspot", "token", &self.token)?;
-        crate::connector(self.base_url.clone(), token, self.timeout())
+        crate::connector_tuned(self.base_url.clone(), token, self.timeout(), self.upstream)
     }
 }
 
@@ -78,6 +83,16 @@ mod tests {
         let c = parse(serde_json::json!({"token": "env:X", "timeout_ms": 0})).unwrap();
         assert!(c.validate().unwrap_err().contains("timeout_ms"));
         assert!(parse(serde_json::json!({"token": "env:X", "tokne": 1})).is_err());
+
+        let c = parse(serde_json::json!({"token": "env:X",
+            "upstream": {"requests": 190, "window_ms": 10000, "max_concurrency": 64}}))
+        .unwrap();
+        assert!(c.validate().is_ok());
+        assert_eq!(c.upstream.requests, Some(190));
+        let c =
+            parse(serde_json::json!({"token": "env:X", "upstream": {"requests": 190}})).unwrap();
+        assert!(c.validate().unwrap_err().contains("hubspot.upstream"));
+        assert!(parse(serde_json::json!({"token": "env:X", "upstream": {"rps": 1}})).is_err());
     }
 
     #[test]

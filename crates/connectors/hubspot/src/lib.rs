@@ -19,6 +19,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use switchboard_core::{Connector, ConnectorBuilder, ConnectorError};
+use switchboard_upstream::config::UpstreamTuning;
 use switchboard_upstream::Secret;
 use url::Url;
 
@@ -44,8 +45,18 @@ pub fn connector(
     token: Secret,
     timeout: Duration,
 ) -> Result<Arc<dyn Connector>, ConnectorError> {
+    connector_tuned(base_url, token, timeout, UpstreamTuning::default())
+}
+
+/// [`connector`] with the vendor quota and concurrency cap from config.
+pub fn connector_tuned(
+    base_url: Url,
+    token: Secret,
+    timeout: Duration,
+    tuning: UpstreamTuning,
+) -> Result<Arc<dyn Connector>, ConnectorError> {
     let state = HubSpot {
-        client: client::Client::new(base_url, token, timeout)?,
+        client: client::Client::new(base_url, token, timeout, tuning)?,
         resolver: resolve::Resolver::new(DIRECTORY_TTL),
     };
     ConnectorBuilder::new(ID, state)

@@ -3,7 +3,11 @@
 //! let through (half-open): success closes it, failure opens it again.
 
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+// Tokio's clock, so tests can pause and advance time instead of sleeping;
+// outside tests it is the monotonic clock.
+use tokio::time::Instant;
 
 #[derive(Debug, Clone, Copy)]
 pub struct BreakerSettings {
@@ -112,11 +116,11 @@ impl Breaker {
 mod tests {
     use super::*;
 
-    #[test]
-    fn opens_after_consecutive_failures_and_recovers_through_a_probe() {
+    #[tokio::test(start_paused = true)]
+    async fn opens_after_consecutive_failures_and_recovers_through_a_probe() {
         let b = Breaker::new(BreakerSettings {
             failure_threshold: 3,
-            cooldown: Duration::from_millis(50),
+            cooldown: Duration::from_secs(30),
         });
         for _ in 0..2 {
             b.admit().unwrap();
@@ -129,13 +133,19 @@ mod tests {
             b.failure();
         }
         assert_eq!(b.state(), BreakerState::Open);
-        assert!(b.admit().is_err(), "open refuses");
-        std::thread::sleep(Duration::from_millis(60));
+        assert_eq!(b.admit(), Err(Duration::from_secs(30)), "open refuses");
+        tokio::time::advance(Duration::from_secs(29)).await;
+        assert_eq!(b.admit(), Err(Duration::from_secs(1)), "still open");
+        tokio::time::advance(Duration::from_secs(1)).await;
+        assert_eq!(b.state(), BreakerState::HalfOpen);
         b.admit().unwrap();
         assert!(b.admit().is_err(), "one probe at a time");
         b.failure();
-        assert!(b.admit().is_err(), "a failed probe reopens");
-        std::thread::sleep(Duration::from_millis(60));
+        assert_eq!(b.state(), BreakerState::Open, "a failed probe reopens");
+        assert!(b.admit().is_err());
+        tokio::time::advance(Duration::from_secs(30)).await;
+        b.admit().unwrap();
+        b.neutral();
         b.admit().unwrap();
         b.success();
         assert_eq!(b.state(), BreakerState::Closed);

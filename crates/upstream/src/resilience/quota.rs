@@ -2,7 +2,10 @@
 //! before each real request, so the gateway itself never exceeds it.
 
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+// Tokio's clock, so tests can pause and advance time.
+use tokio::time::Instant;
 
 /// `requests` per `per` (HubSpot: 100 per 10 s; Gong: 3 per second).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,8 +67,8 @@ impl QuotaGate {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_full_bucket_then_waits_in_order() {
+    #[tokio::test(start_paused = true)]
+    async fn a_full_bucket_then_waits_in_order_and_refills_with_time() {
         let gate = QuotaGate::new(Quota {
             requests: 3,
             per: Duration::from_secs(3),
@@ -73,14 +76,18 @@ mod tests {
         for _ in 0..3 {
             assert_eq!(gate.reserve(), Duration::ZERO);
         }
-        let first = gate.reserve();
-        let second = gate.reserve();
-        assert!(
-            first > Duration::from_millis(900) && first <= Duration::from_secs(1),
-            "{first:?}"
-        );
-        assert!(second > first);
+        assert_eq!(gate.reserve(), Duration::from_secs(1), "the next token");
+        assert_eq!(gate.reserve(), Duration::from_secs(2), "waiters queue");
         gate.release();
         gate.release();
+        tokio::time::advance(Duration::from_secs(1)).await;
+        assert_eq!(gate.reserve(), Duration::ZERO, "one token refilled");
+        assert_eq!(gate.reserve(), Duration::from_secs(1));
+        gate.release();
+        tokio::time::advance(Duration::from_secs(60)).await;
+        for _ in 0..3 {
+            assert_eq!(gate.reserve(), Duration::ZERO, "refilled to capacity");
+        }
+        assert!(gate.reserve() > Duration::ZERO, "never above capacity");
     }
 }

@@ -230,3 +230,57 @@ async fn a_hung_upstream_does_not_hold_up_another_connector() {
         "the hung call is bounded by its deadline"
     );
 }
+
+/// Tokio's paused clock: a 20 s `Retry-After` is really waited out (in
+/// virtual seconds, so the test is instant and exact) and then retried.
+#[tokio::test(start_paused = true)]
+async fn paused_time_a_long_retry_after_is_waited_out_then_retried() {
+    let (router, hits) = flaky(StatusCode::TOO_MANY_REQUESTS, 1, Some("20"));
+    let mut config = fast_retries(serve(router).await);
+    config.retry.max_retry_after = Duration::from_secs(30);
+    let client = UpstreamClient::new(config).unwrap();
+    let started = tokio::time::Instant::now();
+    client
+        .send(&ctx(Duration::from_secs(120)), UpstreamRequest::get("/x"))
+        .await
+        .unwrap();
+    let waited = started.elapsed();
+    assert!(
+        waited >= Duration::from_secs(20) && waited < Duration::from_secs(25),
+        "waited {waited:?}"
+    );
+    assert_eq!(hits.load(Ordering::SeqCst), 2);
+}
+
+/// Tokio's paused clock: the breaker stays open for its whole cooldown
+/// (refusing without calling), then one probe closes it again.
+#[tokio::test(start_paused = true)]
+async fn paused_time_the_breaker_recovers_after_its_cooldown() {
+    let (router, hits) = flaky(StatusCode::INTERNAL_SERVER_ERROR, 3, None);
+    let mut config = fast_retries(serve(router).await);
+    config.retry.max_attempts = 1;
+    config.breaker = BreakerSettings {
+        failure_threshold: 3,
+        cooldown: Duration::from_secs(60),
+    };
+    let client = UpstreamClient::new(config).unwrap();
+    let call = || async {
+        client
+            .send(&ctx(Duration::from_secs(5)), UpstreamRequest::get("/x"))
+            .await
+    };
+    for _ in 0..3 {
+        call().await.unwrap_err();
+    }
+    assert_eq!(client.breaker_state(), BreakerState::Open);
+    tokio::time::advance(Duration::from_secs(59)).await;
+    let e = call().await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Unavailable);
+    assert_eq!(e.retry_after, Some(Duration::from_secs(1)));
+    assert_eq!(hits.load(Ordering::SeqCst), 3, "open: not called");
+    tokio::time::advance(Duration::from_secs(1)).await;
+    assert_eq!(client.breaker_state(), BreakerState::HalfOpen);
+    call().await.unwrap();
+    assert_eq!(client.breaker_state(), BreakerState::Closed);
+    assert_eq!(hits.load(Ordering::SeqCst), 4, "one probe, then closed");
+}
