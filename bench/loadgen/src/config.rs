@@ -75,7 +75,10 @@ pub fn write(args: &ConfigArgs) -> anyhow::Result<()> {
     )?;
     writeln!(
         toml,
-        "[connectors.hubspot]\nbase_url = {:?}\ntoken = \"env:{}\"",
+        "[connectors.hubspot]\nbase_url = {:?}\ntoken = \"env:{}\"\n\
+         # The fake has no quota: lift the plan's 100 per 10 s so that W3 measures\n\
+         # the gateway, not the quota.\n\
+         [connectors.hubspot.upstream]\nrequests = 1000000\nwindow_ms = 1000\nmax_concurrency = 256",
         args.hubspot_url, args.token_env
     )?;
     let path = dir.join("switchboard.toml");

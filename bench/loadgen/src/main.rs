@@ -5,6 +5,8 @@
 //!   keep-alive connections as fast as they go) or at a fixed rate (latency
 //!   from the intended send time), and prints one JSON line of results.
 //! - `sessions`: memory per live legacy session.
+//! - `coalesce`: concurrent identical misses against the upstream's
+//!   request counter.
 //! - `fake-hubspot`: the testkit's fake HubSpot with a fixed service time.
 //! - `bare-server`: a bare hyper server answering a fixed body (the
 //!   ceiling of the machine).
@@ -14,6 +16,7 @@
 //! bounded duration. The servers exit when their stdin closes, so they never
 //! outlive the bench that started them.
 
+mod coalesce;
 mod config;
 mod conn;
 mod legacy;
@@ -38,6 +41,9 @@ struct Cli {
 enum Command {
     /// Drive one workload and print a JSON line of results.
     Run(run::RunArgs),
+    /// Bursts of identical concurrent calls against the fake upstream's
+    /// request counter: the cache's coalescing ratio.
+    Coalesce(coalesce::CoalesceArgs),
     /// Measure the memory one live legacy session costs the server.
     Sessions(sessions::SessionArgs),
     /// Serve the fake HubSpot with a fixed added service time.
@@ -65,6 +71,7 @@ fn main() -> anyhow::Result<()> {
         match cli.command {
             Command::Run(args) => run::run(args).await,
             Command::Sessions(args) => sessions::run(args).await,
+            Command::Coalesce(args) => coalesce::run(args).await,
             Command::FakeHubspot { latency_ms, token } => {
                 servers::fake_hubspot(latency_ms, &token).await
             }

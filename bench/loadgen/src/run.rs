@@ -48,6 +48,10 @@ pub struct RunArgs {
     pub timeout: f64,
     #[arg(long, default_value = "")]
     pub label: String,
+    /// The fake upstream's request counter: reports how many upstream
+    /// requests the measured window caused.
+    #[arg(long)]
+    pub upstream_stats: Option<String>,
 }
 
 /// Loopback only: the bench must never load anything else.
@@ -59,6 +63,13 @@ pub fn loopback_target(url: &str) -> anyhow::Result<(SocketAddr, String)> {
     let port = uri.port_u16().context("the URL needs a port")?;
     let path = uri.path_and_query().map_or("/", |p| p.as_str()).to_owned();
     Ok((SocketAddr::from(([127, 0, 0, 1], port)), path))
+}
+
+async fn upstream_count(stats: Option<&str>) -> anyhow::Result<Option<u64>> {
+    match stats {
+        Some(url) => Ok(Some(crate::coalesce::upstream_requests(url).await?)),
+        None => Ok(None),
+    }
 }
 
 /// A percentile in ms; `None` when nothing succeeded (not a 0 ms latency).
@@ -96,8 +107,10 @@ pub async fn run(args: RunArgs) -> anyhow::Result<()> {
     sleep_until(win.t0).await;
     let cpu0 = args.pid.and_then(procfs::cpu_seconds);
     let peak_reset = args.pid.is_some_and(procfs::reset_peak);
+    let up0 = upstream_count(args.upstream_stats.as_deref()).await?;
     sleep_until(win.t1).await;
     let cpu1 = args.pid.and_then(procfs::cpu_seconds);
+    let up1 = upstream_count(args.upstream_stats.as_deref()).await?;
     let peak = args.pid.and_then(|p| procfs::status_kib(p, "VmHWM"));
     let rss = args.pid.and_then(|p| procfs::status_kib(p, "VmRSS"));
     let mut all = Tally::new();
@@ -128,6 +141,9 @@ pub async fn run(args: RunArgs) -> anyhow::Result<()> {
         "peak_is_per_run": peak_reset,
         "rss_kib": rss,
         "first_error": all.first_error,
+        // Requests the upstream received in the window (completions of
+        // calls sent during the warm-up may land in it, too).
+        "upstream_requests": up0.zip(up1).map(|(a, b)| b - a),
     });
     println!("{out}");
     Ok(())

@@ -35,13 +35,35 @@ fn announce(url: &str) {
     let _ = std::io::stdout().flush();
 }
 
+/// The fake HubSpot, plus a second listener that answers its request
+/// count (`listening <url> stats <url>`), so the bench can show which
+/// workloads reached the upstream and which the cache answered.
 pub async fn fake_hubspot(latency_ms: u64, token: &str) -> anyhow::Result<()> {
     exit_with_stdin();
     let fake = spawn_hubspot(northwind(), token).await;
     fake.faults.set_latency(Duration::from_millis(latency_ms));
-    announce(fake.base_url.as_str());
-    std::future::pending::<()>().await;
-    Ok(())
+    let stats = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
+    announce(&format!(
+        "{} stats http://{}/",
+        fake.base_url,
+        stats.local_addr()?
+    ));
+    loop {
+        let (stream, _) = stats.accept().await?;
+        let hits = fake.hits.clone();
+        tokio::spawn(async move {
+            let count = service_fn(move |request: Request<Incoming>| {
+                let total = hits.total();
+                async move {
+                    let _ = request.into_body().collect().await;
+                    Ok::<_, Infallible>(Response::new(Full::new(Bytes::from(total.to_string()))))
+                }
+            });
+            let _ = hyper::server::conn::http1::Builder::new()
+                .serve_connection(TokioIo::new(stream), count)
+                .await;
+        });
+    }
 }
 
 async fn answer(request: Request<Incoming>) -> Result<Response<Full<Bytes>>, Infallible> {

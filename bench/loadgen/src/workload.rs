@@ -119,6 +119,16 @@ impl Target {
         b.body(Full::new(body.clone())).expect("a valid request")
     }
 
+    /// A 2026-07-28 `tools/call` as user `i` (for the one-off drivers).
+    pub(crate) fn tool_call(
+        &self,
+        i: u64,
+        tool: &str,
+        arguments: serde_json::Value,
+    ) -> Request<Full<Bytes>> {
+        self.stateless(i, "tools/call", tool, &stateless_call(tool, arguments))
+    }
+
     /// Runs job number `i` of `workload` on `conn`.
     pub async fn job(&self, workload: Workload, conn: &mut Conn, i: u64) -> Result<(), String> {
         let request = match workload {

@@ -157,17 +157,37 @@ pub fn run(args: &[String]) -> Result<(), String> {
         ],
     )?;
     eprintln!("  sessions: {sessions}");
+    let coalesce = plan::loadgen_json(
+        &loadgen,
+        &[
+            "coalesce".into(),
+            "--url".into(),
+            servers.gateway.url.clone(),
+            "--stats".into(),
+            servers
+                .upstream
+                .stats
+                .clone()
+                .ok_or("the fake upstream announced no stats URL")?,
+            "--bursts".into(),
+            set.bursts.to_string(),
+            "--width".into(),
+            set.burst_width.to_string(),
+        ],
+    )?;
+    eprintln!("  coalesce: {coalesce}");
     std::thread::sleep(Duration::from_secs(1));
     let measured = report::Measured {
         runs,
         idle_rss,
         gateway_rss_after: idle(&servers.gateway),
         sessions,
+        coalesce,
     };
     drop(servers);
     let _ = std::fs::remove_dir_all(&work);
     let generated = format!(
-        "Measured {} ({}); load average {} before, {} after; {:.0} s in all.\n\n### Machine\n\n{}\n### Results\n\n{}\n{}\n### Targets\n\n{}",
+        "Measured {} ({}); load average {} before, {} after; {:.0} s in all.\n\n### Machine\n\n{}\n### Results\n\n{}\n{}\n### Cache: served without the upstream, and coalescing\n\n{}\n### Targets\n\n{}",
         if quick { "with `--quick`" } else { "with the full bench" },
         report::settings_line(&set),
         load_before,
@@ -176,6 +196,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         machine::describe(),
         report::table(&measured),
         report::derived(&measured),
+        report::cache_evidence(&measured),
         targets::targets_table(&measured),
     );
     println!("{generated}");

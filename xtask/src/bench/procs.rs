@@ -14,6 +14,8 @@ use super::plan::On;
 pub struct Server {
     pub name: &'static str,
     pub url: String,
+    /// The fake upstream's request counter (`listening <url> stats <url>`).
+    pub stats: Option<String>,
     child: Child,
     _stdin: Option<ChildStdin>,
     log: std::path::PathBuf,
@@ -56,12 +58,19 @@ impl Server {
         let mut server = Server {
             name,
             url: String::new(),
+            stats: None,
             child,
             _stdin: stdin,
             log,
         };
         match rx.recv_timeout(Duration::from_secs(60)) {
-            Ok(url) => server.url = url,
+            Ok(announced) => {
+                let mut words = announced.split_whitespace();
+                server.url = words.next().unwrap_or_default().to_owned();
+                if words.next() == Some("stats") {
+                    server.stats = words.next().map(str::to_owned);
+                }
+            }
             Err(_) => return Err(format!("{name} did not start: {}", server.log_tail())),
         }
         Ok(server)

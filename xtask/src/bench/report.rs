@@ -16,6 +16,8 @@ pub struct Measured {
     /// The gateway's memory after all the load, once idle again.
     pub gateway_rss_after: Mem,
     pub sessions: Value,
+    /// `loadgen coalesce`: identical concurrent misses vs upstream requests.
+    pub coalesce: Value,
 }
 
 /// (`VmRSS`, `RssAnon`) in KiB: all resident pages, and those that are not
@@ -124,13 +126,13 @@ pub(super) fn pct(x: f64) -> String {
 /// The per-scenario table.
 pub fn table(m: &Measured) -> String {
     let mut out = String::from(
-        "| scenario | rps | p50 ms | p90 ms | p99 ms | p99.9 ms | errors | req / server CPU-s | peak RSS MiB |\n\
-         |---|---|---|---|---|---|---|---|---|\n",
+        "| scenario | rps | p50 ms | p90 ms | p99 ms | p99.9 ms | errors | req / server CPU-s | peak RSS MiB | upstream requests |\n\
+         |---|---|---|---|---|---|---|---|---|---|\n",
     );
     for s in SCENARIOS {
         let col = |name: &str, f: fn(f64) -> String| cell(&m.series(s.key, name), f);
         out += &format!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
             s.title,
             col("rps", int),
             col("p50_ms", ms2),
@@ -140,6 +142,7 @@ pub fn table(m: &Measured) -> String {
             m.errors(s.key),
             col("req_per_cpu_s", int),
             col("peak_rss_kib", mib),
+            col("upstream_requests", int),
         );
     }
     out
@@ -196,6 +199,43 @@ pub fn derived(m: &Measured) -> String {
             kib("kib_per_session"),
             kib("anon_kib_per_session")
         ),
+    );
+    out
+}
+
+/// The response cache's evidence: W2's calls against the requests the
+/// fake upstream received in the same windows, and the coalescing bursts.
+pub fn cache_evidence(m: &Measured) -> String {
+    let total = |key: &str, name: &str| m.series(key, name).iter().sum::<f64>();
+    let w2_calls = total("w2", "ok");
+    let w2_upstream = total("w2", "upstream_requests");
+    let c = &m.coalesce;
+    let num = |k: &str| field(c, k).unwrap_or(f64::NAN);
+    let mut out = String::from("| figure | value |\n|---|---|\n");
+    let mut row = |k: &str, v: String| out += &format!("| {k} | {v} |\n");
+    row("W2 calls answered (all repetitions)", int(w2_calls));
+    row(
+        "upstream requests during those W2 windows",
+        int(w2_upstream),
+    );
+    row(
+        &format!(
+            "coalescing: {} bursts × {} identical concurrent calls, each burst a new argument",
+            c["bursts"], c["width"]
+        ),
+        format!("{} calls, {} errors", int(num("calls")), int(num("errors"))),
+    );
+    row(
+        "upstream requests for one lone miss",
+        int(num("upstream_requests_per_miss")),
+    );
+    row(
+        "upstream requests for all bursts",
+        int(num("upstream_requests")),
+    );
+    row(
+        "calls answered per upstream fetch (coalescing ratio; width = perfect)",
+        or_dash(num("calls_per_upstream_run"), |x| format!("{x:.1}")),
     );
     out
 }
