@@ -213,7 +213,9 @@ fn router(shared: Arc<Shared>) -> Router {
     let config = StreamableHttpServerConfig::default()
         .with_legacy_session_mode(true)
         .with_sse_keep_alive(Some(Duration::from_secs(5)))
-        .disable_allowed_hosts();
+        // Loopback Host/Origin only (the default): DNS-rebinding protection
+        // is one of the suite's server scenarios.
+        .with_allowed_hosts(["localhost", "127.0.0.1", "::1"]);
     let handler = FixtureServer {
         shared: shared.clone(),
     };

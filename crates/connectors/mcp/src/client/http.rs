@@ -400,7 +400,12 @@ impl Inner {
         let result = self
             .read_response(conn, response, id, inbound.as_ref())
             .await;
-        guard.armed = false;
+        // Out of time or cut off: the upstream may still be working on it,
+        // so it is told to stop (the guard fires on return).
+        guard.armed = matches!(
+            &result,
+            Err(e) if matches!(e.kind, ErrorKind::Timeout | ErrorKind::Unavailable)
+        );
         result.map(|v| (v, headers)).map_err(Failure::Error)
     }
 
@@ -467,10 +472,10 @@ impl Inner {
         if content_type.starts_with("text/event-stream") {
             let mut parser = sse::Parser::new();
             loop {
-                let chunk = response.chunk().await.map_err(|e| {
-                    unavailable(format!("the stream from {service} broke off"))
-                        .with_source(e.without_url())
-                })?;
+                let chunk = response
+                    .chunk()
+                    .await
+                    .map_err(|e| self.body_error(e, "the stream from"))?;
                 let (events, end) = match chunk {
                     Some(bytes) => (parser.feed(&bytes).map_err(|e| garbage(service, e))?, false),
                     None => (parser.finish().into_iter().collect(), true),
@@ -490,10 +495,11 @@ impl Inner {
             )))
         } else {
             let mut body = Vec::new();
-            while let Some(chunk) = response.chunk().await.map_err(|e| {
-                unavailable(format!("the response from {service} broke off"))
-                    .with_source(e.without_url())
-            })? {
+            while let Some(chunk) = response
+                .chunk()
+                .await
+                .map_err(|e| self.body_error(e, "the response from"))?
+            {
                 body.extend_from_slice(&chunk);
                 if body.len() > MAX_BODY {
                     return Err(garbage(service, "response body too large"));
@@ -566,6 +572,20 @@ impl Inner {
             }
         }
         Ok(None)
+    }
+
+    /// A body that stopped arriving: out of time, or cut off.
+    fn body_error(&self, e: reqwest::Error, what: &str) -> ConnectorError {
+        let service = &self.service;
+        if e.is_timeout() {
+            ConnectorError::new(
+                ErrorKind::Timeout,
+                format!("{service} did not answer in time"),
+            )
+        } else {
+            unavailable(format!("{what} {service} broke off"))
+        }
+        .with_source(e.without_url())
     }
 
     /// A notification outside any request's stream.
