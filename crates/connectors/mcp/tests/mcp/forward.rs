@@ -132,6 +132,27 @@ async fn resources_prompts_completion_and_logging_pass_through() {
             )
             .await;
             assert!(fixture.seen().subscriptions.is_empty());
+        } else {
+            forward(&connector, "logging/setLevel", json!({"level": "warning"})).await;
+            assert_eq!(fixture.seen().log_level, Some(json!("warning")));
+            // 2026-07-28 replaced resources/subscribe with
+            // subscriptions/listen: the upstream's refusal passes through.
+            let e = connector
+                .forward(
+                    &ctx(),
+                    "resources/subscribe",
+                    json!({"uri": "test://watched-resource"}),
+                )
+                .await
+                .unwrap()
+                .unwrap_err();
+            let rpc = e
+                .source
+                .as_ref()
+                .unwrap()
+                .downcast_ref::<switchboard_mcp::RpcError>()
+                .unwrap();
+            assert_eq!(rpc.code, -32601);
         }
         assert!(connector
             .forward(&ctx(), "tools/list", json!({}))

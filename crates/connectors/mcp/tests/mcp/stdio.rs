@@ -99,6 +99,43 @@ async fn a_stdio_upstream_serves_tools_and_relays_to_a_single_caller() {
 }
 
 #[tokio::test]
+async fn concurrent_callers_get_only_their_own_progress_and_nobody_elses_logs() {
+    let connector = connect(&stdio_config(json!({}))).await;
+    wait_until("tools are discovered", || !connector.tools().is_empty()).await;
+    let (a, b) = (
+        TestRelay::new(Some(json!("a"))),
+        TestRelay::new(Some(json!("b"))),
+    );
+    let (ctx_a, ctx_b) = (ctx_with(a.clone()), ctx_with(b.clone()));
+    let (ra, rb, la, lb) = tokio::join!(
+        connector.call(&ctx_a, "local_test_tool_with_progress", json!({})),
+        connector.call(&ctx_b, "local_test_tool_with_progress", json!({})),
+        connector.call(&ctx_a, "local_test_tool_with_logging", json!({})),
+        connector.call(&ctx_b, "local_test_tool_with_logging", json!({})),
+    );
+    for r in [ra, rb, la, lb] {
+        r.unwrap();
+    }
+    for (relay, token) in [(&a, "a"), (&b, "b")] {
+        let progress = relay.notifications("notifications/progress");
+        assert_eq!(
+            progress.len(),
+            3,
+            "three steps, all of its own call: {progress:?}"
+        );
+        assert!(progress.iter().all(|p| p["progressToken"] == token));
+    }
+    // stdio does not say which call a log line belongs to: with several
+    // callers in flight, none of them gets it (it goes to the gateway's log).
+    let logs = a.notifications("notifications/message").len()
+        + b.notifications("notifications/message").len();
+    assert!(
+        logs < 6,
+        "every log line reached a caller although the calls overlapped"
+    );
+}
+
+#[tokio::test]
 async fn a_dropped_stdio_call_is_cancelled_and_the_child_keeps_serving() {
     let connector = connect(&stdio_config(json!({}))).await;
     wait_until("tools are discovered", || !connector.tools().is_empty()).await;
