@@ -369,7 +369,7 @@ impl Inner {
                 let n = self.tokens.fetch_add(1, Ordering::Relaxed);
                 Value::String(format!("switchboard-{}-{n}", self.id))
             });
-        strip_progress_token(&mut params);
+        strip_caller_meta(&mut params);
         if let Some(token) = &upstream_token {
             jsonrpc::set_meta(&mut params, "progressToken", token.clone());
         }
@@ -403,10 +403,14 @@ impl Inner {
     }
 }
 
-/// A caller's own `_meta.progressToken` must not leak upstream.
-fn strip_progress_token(params: &mut Value) {
+/// The caller's own `_meta.progressToken` and per-request client context
+/// (`io.modelcontextprotocol/*`) must not leak upstream: the upstream's
+/// client is the gateway, which sets its own.
+fn strip_caller_meta(params: &mut Value) {
     if let Some(meta) = params.get_mut("_meta").and_then(Value::as_object_mut) {
-        meta.remove("progressToken");
+        meta.retain(|key, _| {
+            key != "progressToken" && !key.starts_with("io.modelcontextprotocol/")
+        });
     }
 }
 
@@ -621,6 +625,13 @@ mod tests {
         assert_eq!(err.kind, ErrorKind::Upstream);
         assert_eq!(err.message, "boom");
         assert!(to_output("s", json!([1])).is_err());
+    }
+
+    #[test]
+    fn the_callers_meta_stays_with_the_caller() {
+        let mut params = json!({"uri": "x", "_meta": {"progressToken": 1, "io.modelcontextprotocol/clientInfo": {}, "trace": "t"}});
+        strip_caller_meta(&mut params);
+        assert_eq!(params, json!({"uri": "x", "_meta": {"trace": "t"}}));
     }
 
     #[test]
