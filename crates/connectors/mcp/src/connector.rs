@@ -510,6 +510,18 @@ pub fn to_output(service: &str, result: Value) -> Result<ToolOutput, ConnectorEr
             "a tools/call result that is not an object",
         ));
     };
+    // `input_required` was handled by the rounds; anything but a complete
+    // result (a SEP-2663 task) is not something the gateway can return.
+    if let Some(kind) = result.get("resultType").and_then(Value::as_str) {
+        if kind != "complete" {
+            return Err(ConnectorError::new(
+                ErrorKind::Upstream,
+                format!(
+                    "{service} answered with a `{kind}` result, which the gateway does not support"
+                ),
+            ));
+        }
+    }
     let content = match result.remove("content") {
         Some(Value::Array(blocks)) => blocks,
         None | Some(Value::Null) => Vec::new(),
@@ -625,6 +637,10 @@ mod tests {
         assert_eq!(err.kind, ErrorKind::Upstream);
         assert_eq!(err.message, "boom");
         assert!(to_output("s", json!([1])).is_err());
+        let task =
+            to_output("s", json!({"resultType": "task", "task": {"taskId": "t"}})).unwrap_err();
+        assert!(task.message.contains("`task`"), "{}", task.message);
+        assert!(to_output("s", json!({"resultType": "complete", "content": []})).is_ok());
     }
 
     #[test]
