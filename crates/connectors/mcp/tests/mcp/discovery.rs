@@ -41,6 +41,14 @@ async fn tools_are_listed_under_the_prefix_in_both_revisions() {
             Some("This is a simple text response for testing.")
         );
         assert_eq!(fixture.seen().calls, vec!["test_simple_text".to_owned()]);
+        // Every request after the handshake names the negotiated revision.
+        let versions = fixture.seen().protocol_versions.clone();
+        let expected = match revision {
+            Revision::Modern => "2026-07-28",
+            Revision::Legacy => "2025-11-25",
+        };
+        let last = versions.last().cloned().flatten();
+        assert_eq!(last.as_deref(), Some(expected), "{versions:?}");
     }
 }
 
