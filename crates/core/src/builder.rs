@@ -66,6 +66,7 @@ impl<T: Tool> ErasedTool<T::State> for Typed<T> {
         Ok(ToolOutput {
             structured,
             text: T::render(&output),
+            content: None,
         })
     }
 }

@@ -52,4 +52,27 @@ pub trait Connector: Send + Sync + 'static {
     async fn health(&self) -> Health {
         Health::Ok
     }
+
+    /// Called once by the gateway with a callback to run whenever this
+    /// connector's tool list changes (a federated server's
+    /// `list_changed`, a refresh, a pinned tool that changed). The gateway
+    /// then rebuilds its catalog and policy view and tells clients. Static
+    /// connectors ignore it.
+    fn watch_tools(&self, _changed: ToolsChanged) {}
+
+    /// MCP methods other than tools (`resources/*`, `prompts/*`,
+    /// `completion/complete`, `logging/setLevel`) for connectors that
+    /// federate a whole MCP server. `None`: not offered by this connector.
+    async fn forward(
+        &self,
+        _ctx: &CallContext,
+        _method: &str,
+        _params: Value,
+    ) -> Option<Result<Value, ConnectorError>> {
+        None
+    }
 }
+
+/// The gateway's "my tool list changed" callback (see
+/// [`Connector::watch_tools`]).
+pub type ToolsChanged = Arc<dyn Fn() + Send + Sync>;

@@ -7,7 +7,7 @@ use std::time::Instant;
 use async_trait::async_trait;
 use serde_json::Value;
 
-use crate::{ConnectorError, Principal, ToolOutput};
+use crate::{ClientRelay, ConnectorError, Principal, ToolOutput};
 
 /// Counters a call accumulates while it runs; the gateway copies them into
 /// the audit row and metrics.
@@ -119,6 +119,9 @@ pub struct CallContext {
     pub dispatcher: Option<Arc<dyn ToolDispatcher>>,
     /// Trace propagation; `None` when tracing is off.
     pub trace: Option<Arc<dyn TraceHeaders>>,
+    /// The calling client, for federated servers' progress, logs, sampling
+    /// and elicitation; `None` when the transport cannot carry them.
+    pub relay: Option<Arc<dyn ClientRelay>>,
 }
 
 impl CallContext {
@@ -133,6 +136,7 @@ impl CallContext {
             stats: Arc::new(CallStats::default()),
             dispatcher: None,
             trace: None,
+            relay: None,
         }
     }
 

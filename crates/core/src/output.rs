@@ -9,6 +9,10 @@ use serde_json::Value;
 pub struct ToolOutput {
     pub structured: Value,
     pub text: Option<String>,
+    /// MCP content blocks passed through verbatim (federated servers:
+    /// images, audio, embedded resources). When set, the gateway sends
+    /// these instead of a text rendering.
+    pub content: Option<Vec<Value>>,
 }
 
 impl ToolOutput {
@@ -16,6 +20,7 @@ impl ToolOutput {
         ToolOutput {
             structured: value,
             text: None,
+            content: None,
         }
     }
 

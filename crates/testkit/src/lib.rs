@@ -5,6 +5,8 @@
 //!   the vendors' real paths and payload shapes, check auth, paginate like
 //!   the vendor and inject faults on demand;
 //! - [`jwt`]: test signing keys, token minting (valid and forged), a JWKS server;
+//! - `mcp_fixture` (feature `mcp-fixture`): a real MCP server with the
+//!   conformance suite's server fixtures, over HTTP and stdio;
 //! - [`demo`]: one coherent fictional company that every fake serves, keyed
 //!   by domain and email so systems agree on who the customers are.
 
@@ -13,6 +15,8 @@ pub mod demo;
 pub mod fake;
 pub mod fixtures;
 pub mod jwt;
+#[cfg(feature = "mcp-fixture")]
+pub mod mcp_fixture;
 
 /// A principal for tests.
 pub fn principal(user_id: &str, groups: &[&str]) -> switchboard_core::Principal {

@@ -321,6 +321,7 @@ impl Gateway {
             stats: stats.clone(),
             dispatcher: self.me.upgrade().map(|g| g as Arc<dyn ToolDispatcher>),
             trace: self.trace.clone(),
+            relay: None,
         };
         let run = async {
             dispatch::run(
@@ -492,6 +493,7 @@ impl ToolDispatcher for Gateway {
             Ok(Ok(shaped)) => Ok(ToolOutput {
                 structured: shaped.structured,
                 text: Some(shaped.text),
+                content: None,
             }),
             Ok(Err(e)) => Err(e),
             Err(CallError::UnknownTool(name)) => Err(ConnectorError::unknown_tool(&name)),

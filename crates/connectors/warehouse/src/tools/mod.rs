@@ -99,5 +99,6 @@ pub(crate) async fn run<T: Tool>(
     Ok(ToolOutput {
         structured,
         text: T::render(&output),
+        content: None,
     })
 }

@@ -64,5 +64,6 @@ pub async fn call(
     Ok(ToolOutput {
         structured,
         text: Some(text),
+        content: None,
     })
 }

@@ -1,0 +1,682 @@
+//! `McpConnector`: a federated MCP server as a `Connector`. Its tool list is
+//! a snapshot swapped atomically when the upstream's list changes; calls
+//! and forwarded methods go through a breaker and the call's deadline.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, Weak};
+use std::time::Duration;
+
+use arc_swap::ArcSwap;
+use async_trait::async_trait;
+use serde_json::{json, Map, Value};
+use switchboard_core::{
+    CallContext, Connector, ConnectorError, ErrorKind, Health, ToolOutput, ToolSpec, ToolsChanged,
+};
+use switchboard_upstream::config::resolve_token;
+use switchboard_upstream::{Breaker, BreakerSettings, BreakerState};
+use tokio::sync::watch;
+
+use crate::client::http::HttpTransport;
+use crate::client::stdio::{StdioSpec, StdioTransport};
+use crate::client::{self, jsonrpc, Events, NoCaller, Outgoing, Transport};
+use crate::config::{McpConfig, TransportKind};
+use crate::discovery::{self, Discovered, Entry};
+use crate::relay::CallerInbound;
+use crate::rules::Rules;
+
+/// MCP methods besides tools that pass through to the upstream.
+pub const FORWARDED_METHODS: &[&str] = &[
+    "resources/list",
+    "resources/read",
+    "resources/templates/list",
+    "resources/subscribe",
+    "resources/unsubscribe",
+    "prompts/list",
+    "prompts/get",
+    "completion/complete",
+    "logging/setLevel",
+];
+
+/// The most `tools/list` pages read in one refresh.
+const MAX_PAGES: usize = 100;
+/// How long `build` waits for the first tool list before returning anyway.
+const STARTUP_WAIT: Duration = Duration::from_secs(5);
+
+/// A federated MCP server.
+pub struct McpConnector {
+    inner: Arc<Inner>,
+    stop: watch::Sender<bool>,
+}
+
+struct Inner {
+    id: String,
+    prefix: String,
+    service: String,
+    transport: Link,
+    rules: Rules,
+    pins: BTreeMap<String, String>,
+    discovered: ArcSwap<Discovered>,
+    watchers: Mutex<Vec<ToolsChanged>>,
+    breaker: Breaker,
+    call_timeout: Duration,
+    refresh_interval: Duration,
+    /// The last refresh's error, while it is failing.
+    refresh_error: Mutex<Option<String>>,
+    /// Counts finished refresh attempts (tests and `build` wait on it).
+    refreshed: watch::Sender<u64>,
+    refreshing: tokio::sync::Mutex<()>,
+    tokens: AtomicU64,
+}
+
+/// The transport, with the stdio one reachable for its process details.
+enum Link {
+    Http(HttpTransport),
+    Stdio(StdioTransport),
+}
+
+impl Link {
+    fn get(&self) -> &dyn Transport {
+        match self {
+            Link::Http(t) => t,
+            Link::Stdio(t) => t,
+        }
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl McpConnector {
+    /// Validates the config, reads its secrets and starts connecting. An
+    /// upstream that is down does not fail this: the connector starts with
+    /// no tools and keeps trying in the background. Waits a few seconds at
+    /// most for the first tool list. Needs a Tokio runtime.
+    pub async fn build(config: &McpConfig) -> Result<Arc<McpConnector>, ConnectorError> {
+        config.validate().map_err(ConnectorError::internal)?;
+        let at = format!("mcp.{}", config.id);
+        let service = format!("MCP server `{}`", config.id);
+        let events = Arc::new(Events::default());
+        let transport = match config.transport {
+            TransportKind::Http => {
+                let bearer = match &config.auth.bearer {
+                    Some(reference) => Some(resolve_token(&at, "auth.bearer", reference)?),
+                    None => None,
+                };
+                let url = config
+                    .url
+                    .clone()
+                    .ok_or_else(|| ConnectorError::internal(format!("{at}.url is required")))?;
+                Link::Http(HttpTransport::new(&service, url, bearer, events.clone())?)
+            }
+            TransportKind::Stdio => {
+                let mut env = config.env.clone();
+                for (name, reference) in &config.secret_env {
+                    let secret = resolve_token(&at, &format!("secret_env.{name}"), reference)?;
+                    env.insert(name.clone(), secret.expose().to_owned());
+                }
+                let (restart_min, restart_max) = config.restart_backoff();
+                let spec = StdioSpec {
+                    command: config.command.clone().unwrap_or_default(),
+                    args: config.args.clone(),
+                    env,
+                    restart_min,
+                    restart_max,
+                };
+                Link::Stdio(StdioTransport::start(&service, spec, events.clone()))
+            }
+        };
+        let inner = Arc::new(Inner {
+            id: config.id.clone(),
+            prefix: config.prefix(),
+            service,
+            transport,
+            rules: Rules::new(
+                &config.permission_default,
+                &config.permissions,
+                &config.read_only,
+            ),
+            pins: config.pins.clone(),
+            discovered: ArcSwap::from_pointee(Discovered::default()),
+            watchers: Mutex::new(Vec::new()),
+            breaker: Breaker::new(BreakerSettings::default()),
+            call_timeout: config.call_timeout(),
+            refresh_interval: config.refresh_interval(),
+            refresh_error: Mutex::new(None),
+            refreshed: watch::channel(0).0,
+            refreshing: tokio::sync::Mutex::new(()),
+            tokens: AtomicU64::new(1),
+        });
+        let (stop, stop_rx) = watch::channel(false);
+        let mut first = inner.refreshed.subscribe();
+        tokio::spawn(refresh_loop(Arc::downgrade(&inner), events, stop_rx));
+        let _ = tokio::time::timeout(STARTUP_WAIT.min(inner.call_timeout), first.changed()).await;
+        Ok(Arc::new(McpConnector { inner, stop }))
+    }
+
+    /// Re-reads the upstream's tool list now; `true` when it changed.
+    pub async fn refresh(&self) -> Result<bool, ConnectorError> {
+        self.inner.refresh().await
+    }
+
+    /// Waits until `n` refresh attempts have finished in total (tests).
+    pub async fn wait_for_refreshes(&self, n: u64) {
+        let mut rx = self.inner.refreshed.subscribe();
+        let _ = rx.wait_for(|count| *count >= n).await;
+    }
+
+    /// Finished refresh attempts so far.
+    pub fn refreshes(&self) -> u64 {
+        *self.inner.refreshed.borrow()
+    }
+
+    /// Upstream tools hidden because their pin no longer matches.
+    pub fn changed_tools(&self) -> Vec<String> {
+        self.inner.discovered.load().changed.clone()
+    }
+
+    /// The negotiated protocol revision, once connected.
+    pub fn protocol_version(&self) -> Option<String> {
+        self.inner.transport.get().protocol_version()
+    }
+
+    /// stdio: the running child's process id.
+    pub fn child_pid(&self) -> Option<u32> {
+        match &self.inner.transport {
+            Link::Stdio(t) => t.pid(),
+            Link::Http(_) => None,
+        }
+    }
+
+    /// stdio: how many times the child was restarted.
+    pub fn restarts(&self) -> u64 {
+        match &self.inner.transport {
+            Link::Stdio(t) => t.restarts(),
+            Link::Http(_) => 0,
+        }
+    }
+}
+
+impl Drop for McpConnector {
+    fn drop(&mut self) {
+        let _ = self.stop.send(true);
+    }
+}
+
+/// Re-lists on the interval, on `list_changed` and on a (re)started
+/// upstream; retries failures with backoff. Holds the connector only
+/// weakly, so dropping the connector ends it.
+async fn refresh_loop(inner: Weak<Inner>, events: Arc<Events>, mut stop: watch::Receiver<bool>) {
+    let mut failures: u32 = 0;
+    loop {
+        let Some(strong) = inner.upgrade() else {
+            return;
+        };
+        let interval = strong.refresh_interval;
+        let outcome = tokio::select! {
+            r = strong.refresh() => r,
+            _ = stop.changed() => return,
+        };
+        strong.refreshed.send_modify(|n| *n += 1);
+        drop(strong);
+        let wait = match outcome {
+            Ok(_) => {
+                failures = 0;
+                interval
+            }
+            Err(_) => {
+                failures = failures.saturating_add(1);
+                Duration::from_millis(250)
+                    .saturating_mul(1 << failures.min(7))
+                    .min(interval.min(Duration::from_secs(30)))
+            }
+        };
+        tokio::select! {
+            _ = tokio::time::sleep(wait) => {}
+            _ = events.tools_changed.notified() => {}
+            _ = stop.changed() => return,
+        }
+    }
+}
+
+impl Inner {
+    async fn refresh(&self) -> Result<bool, ConnectorError> {
+        let _one = self.refreshing.lock().await;
+        let result = self.list_tools().await;
+        self.record(&result);
+        let tools = match result {
+            Ok(tools) => tools,
+            Err(e) => {
+                tracing::warn!(connector = %self.id, error = %e.message, "tools/list failed; keeping the last good list");
+                *lock(&self.refresh_error) = Some(e.message.clone());
+                return Err(e);
+            }
+        };
+        *lock(&self.refresh_error) = None;
+        let fresh = discovery::discover(&self.id, &self.prefix, &self.rules, &self.pins, &tools);
+        if fresh.signature == self.discovered.load().signature {
+            return Ok(false);
+        }
+        tracing::info!(connector = %self.id, tools = fresh.specs.len(), hidden = fresh.changed.len(), "upstream tool list changed");
+        self.discovered.store(Arc::new(fresh));
+        let watchers: Vec<ToolsChanged> = lock(&self.watchers).clone();
+        for watcher in watchers {
+            watcher();
+        }
+        Ok(true)
+    }
+
+    /// Every page of `tools/list`.
+    async fn list_tools(&self) -> Result<Vec<Value>, ConnectorError> {
+        let mut tools = Vec::new();
+        let mut cursor: Option<String> = None;
+        for _ in 0..MAX_PAGES {
+            let params = match &cursor {
+                Some(c) => json!({"cursor": c}),
+                None => json!({}),
+            };
+            let request = client::request_with_input(
+                self.transport.get(),
+                &self.service,
+                Outgoing {
+                    method: "tools/list",
+                    params,
+                    tool_schema: None,
+                    timeout: self.call_timeout,
+                },
+                Arc::new(NoCaller),
+            );
+            let page = tokio::time::timeout(self.call_timeout, request)
+                .await
+                .map_err(|_| self.timeout())??;
+            let Some(items) = page.get("tools").and_then(Value::as_array) else {
+                return Err(client::garbage(
+                    &self.service,
+                    "tools/list without a tools array",
+                ));
+            };
+            tools.extend(items.iter().cloned());
+            cursor = page
+                .get("nextCursor")
+                .and_then(Value::as_str)
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned);
+            if cursor.is_none() {
+                return Ok(tools);
+            }
+        }
+        Err(client::garbage(&self.service, "tools/list pages never end"))
+    }
+
+    fn timeout(&self) -> ConnectorError {
+        ConnectorError::new(
+            ErrorKind::Timeout,
+            format!("{} did not answer in time", self.service),
+        )
+    }
+
+    /// Feeds the breaker: only signs of an unhealthy upstream count.
+    fn record<T>(&self, result: &Result<T, ConnectorError>) {
+        match result {
+            Ok(_) => self.breaker.success(),
+            Err(e) if matches!(e.kind, ErrorKind::Unavailable | ErrorKind::Timeout) => {
+                self.breaker.failure()
+            }
+            Err(_) => self.breaker.neutral(),
+        }
+    }
+
+    fn admit(&self) -> Result<(), ConnectorError> {
+        self.breaker.admit().map_err(|wait| {
+            ConnectorError::new(
+                ErrorKind::Unavailable,
+                format!(
+                    "{} is failing; the gateway has paused calls to it",
+                    self.service
+                ),
+            )
+            .with_retry_after(wait)
+        })
+    }
+
+    /// A request on behalf of the caller in `ctx`, within its deadline.
+    async fn caller_request(
+        &self,
+        ctx: &CallContext,
+        method: &str,
+        mut params: Value,
+        tool_schema: Option<Arc<Map<String, Value>>>,
+    ) -> Result<Value, ConnectorError> {
+        self.admit()?;
+        let timeout = self.call_timeout.min(ctx.remaining());
+        if timeout.is_zero() {
+            return Err(ConnectorError::new(
+                ErrorKind::Timeout,
+                format!(
+                    "the call's deadline passed before {} was asked",
+                    self.service
+                ),
+            ));
+        }
+        // Our own token upstream, only when the caller asked for progress:
+        // upstream tokens never reach the caller, the caller's never leave.
+        let upstream_token = ctx
+            .relay
+            .as_ref()
+            .and_then(|r| r.progress_token())
+            .map(|_| {
+                let n = self.tokens.fetch_add(1, Ordering::Relaxed);
+                Value::String(format!("switchboard-{}-{n}", self.id))
+            });
+        strip_caller_meta(&mut params);
+        if let Some(token) = &upstream_token {
+            jsonrpc::set_meta(&mut params, "progressToken", token.clone());
+        }
+        let inbound = Arc::new(CallerInbound {
+            relay: ctx.relay.clone(),
+            upstream_token,
+        });
+        ctx.stats.record_upstream_request();
+        let request = client::request_with_input(
+            self.transport.get(),
+            &self.service,
+            Outgoing {
+                method,
+                params,
+                tool_schema,
+                timeout,
+            },
+            inbound,
+        );
+        // Dropping the request on timeout cancels it upstream.
+        let result = match tokio::time::timeout(timeout, request).await {
+            Ok(result) => result,
+            Err(_) => Err(self.timeout()),
+        };
+        self.record(&result);
+        if let Ok(value) = &result {
+            ctx.stats
+                .record_upstream_response(value.to_string().as_bytes());
+        }
+        result
+    }
+}
+
+/// The caller's own `_meta.progressToken` and per-request client context
+/// (`io.modelcontextprotocol/*`) must not leak upstream: the upstream's
+/// client is the gateway, which sets its own.
+fn strip_caller_meta(params: &mut Value) {
+    if let Some(meta) = params.get_mut("_meta").and_then(Value::as_object_mut) {
+        meta.retain(|key, _| {
+            key != "progressToken" && !key.starts_with("io.modelcontextprotocol/")
+        });
+    }
+}
+
+#[async_trait]
+impl Connector for McpConnector {
+    fn id(&self) -> &str {
+        &self.inner.id
+    }
+
+    fn tools(&self) -> Arc<[ToolSpec]> {
+        self.inner.discovered.load().specs.clone()
+    }
+
+    fn tool_prefixes(&self) -> Vec<String> {
+        if !self.inner.prefix.is_empty() {
+            return vec![self.inner.prefix.clone()];
+        }
+        // Unprefixed: each tool's own first segment.
+        let mut prefixes: Vec<String> = self
+            .tools()
+            .iter()
+            .filter_map(|t| t.name.split_once('_').map(|(p, _)| format!("{p}_")))
+            .collect();
+        prefixes.sort();
+        prefixes.dedup();
+        prefixes
+    }
+
+    async fn call(
+        &self,
+        ctx: &CallContext,
+        tool: &str,
+        args: Value,
+    ) -> Result<ToolOutput, ConnectorError> {
+        let snapshot = self.inner.discovered.load_full();
+        let Some(entry) = snapshot.entries.get(tool) else {
+            return Err(ConnectorError::unknown_tool(tool));
+        };
+        check_arguments(entry, &args)?;
+        let arguments = if args.is_null() { json!({}) } else { args };
+        let params = json!({"name": entry.upstream, "arguments": arguments});
+        let result = self
+            .inner
+            .caller_request(ctx, "tools/call", params, Some(entry.input_schema.clone()))
+            .await?;
+        to_output(&self.inner.service, result)
+    }
+
+    fn check_args(&self, tool: &str, args: &Value) -> Result<(), ConnectorError> {
+        let snapshot = self.inner.discovered.load();
+        let Some(entry) = snapshot.entries.get(tool) else {
+            return Err(ConnectorError::unknown_tool(tool));
+        };
+        check_arguments(entry, args)
+    }
+
+    async fn health(&self) -> Health {
+        let inner = &self.inner;
+        if inner.breaker.state() == BreakerState::Open {
+            return Health::Down(format!("{} is failing; calls are paused", inner.service));
+        }
+        if let Health::Down(why) = inner.transport.get().health() {
+            return Health::Down(why);
+        }
+        match lock(&inner.refresh_error).clone() {
+            Some(e) => Health::Degraded(format!(
+                "tools/list failed ({e}); serving the last good list"
+            )),
+            None => Health::Ok,
+        }
+    }
+
+    fn watch_tools(&self, changed: ToolsChanged) {
+        lock(&self.inner.watchers).push(changed);
+    }
+
+    async fn forward(
+        &self,
+        ctx: &CallContext,
+        method: &str,
+        params: Value,
+    ) -> Option<Result<Value, ConnectorError>> {
+        if !FORWARDED_METHODS.contains(&method) {
+            return None;
+        }
+        Some(self.inner.caller_request(ctx, method, params, None).await)
+    }
+}
+
+/// The upstream's result as the gateway's output: content blocks verbatim,
+/// `structuredContent` as the structured value, text blocks joined.
+/// `isError` is the tool's own error: safe to show, kind `Upstream`.
+pub fn to_output(service: &str, result: Value) -> Result<ToolOutput, ConnectorError> {
+    let Value::Object(mut result) = result else {
+        return Err(client::garbage(
+            service,
+            "a tools/call result that is not an object",
+        ));
+    };
+    // `input_required` was handled by the rounds; anything but a complete
+    // result (a SEP-2663 task) is not something the gateway can return.
+    if let Some(kind) = result.get("resultType").and_then(Value::as_str) {
+        if kind != "complete" {
+            return Err(ConnectorError::new(
+                ErrorKind::Upstream,
+                format!(
+                    "{service} answered with a `{kind}` result, which the gateway does not support"
+                ),
+            ));
+        }
+    }
+    let content = match result.remove("content") {
+        Some(Value::Array(blocks)) => blocks,
+        None | Some(Value::Null) => Vec::new(),
+        Some(_) => return Err(client::garbage(service, "tools/call content is not a list")),
+    };
+    let text: Vec<&str> = content
+        .iter()
+        .filter(|b| b.get("type").and_then(Value::as_str) == Some("text"))
+        .filter_map(|b| b.get("text").and_then(Value::as_str))
+        .collect();
+    let text = text.join("\n");
+    if result.get("isError").and_then(Value::as_bool) == Some(true) {
+        let message = if text.trim().is_empty() {
+            format!("the tool on {service} failed without a message")
+        } else {
+            jsonrpc::truncate(&text, 4000)
+        };
+        return Err(ConnectorError::new(ErrorKind::Upstream, message));
+    }
+    Ok(ToolOutput {
+        structured: result.remove("structuredContent").unwrap_or(Value::Null),
+        text: (!text.is_empty()).then_some(text),
+        content: Some(content),
+    })
+}
+
+/// What can be refused without asking the upstream: a non-object, missing
+/// required arguments, unknown ones when the schema closes the object,
+/// and top-level values of the wrong JSON type. The upstream checks the
+/// rest.
+fn check_arguments(entry: &Entry, args: &Value) -> Result<(), ConnectorError> {
+    let empty = Map::new();
+    let given = match args {
+        Value::Null => &empty,
+        Value::Object(map) => map,
+        _ => {
+            return Err(ConnectorError::invalid_args(
+                "arguments must be a JSON object",
+            ))
+        }
+    };
+    let schema = &entry.input_schema;
+    let properties = schema.get("properties").and_then(Value::as_object);
+    if let Some(required) = schema.get("required").and_then(Value::as_array) {
+        for name in required.iter().filter_map(Value::as_str) {
+            if !given.contains_key(name) {
+                return Err(ConnectorError::invalid_args(format!(
+                    "missing required argument `{name}`"
+                )));
+            }
+        }
+    }
+    let closed = schema.get("additionalProperties") == Some(&Value::Bool(false));
+    for (name, value) in given {
+        let Some(property) = properties.and_then(|p| p.get(name)) else {
+            if closed {
+                return Err(ConnectorError::invalid_args(format!(
+                    "unknown argument `{name}`"
+                )));
+            }
+            continue;
+        };
+        let allowed: Vec<&str> = match property.get("type") {
+            Some(Value::String(t)) => vec![t.as_str()],
+            Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+            _ => continue,
+        };
+        if !allowed.iter().any(|t| type_matches(t, value)) {
+            return Err(ConnectorError::invalid_args(format!(
+                "argument `{name}` must be of type {}",
+                allowed.join(" or ")
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn type_matches(expected: &str, value: &Value) -> bool {
+    match expected {
+        "string" => value.is_string(),
+        "number" => value.is_number(),
+        "integer" => {
+            value.is_i64() || value.is_u64() || value.as_f64().is_some_and(|f| f.fract() == 0.0)
+        }
+        "boolean" => value.is_boolean(),
+        "object" => value.is_object(),
+        "array" => value.is_array(),
+        "null" => value.is_null(),
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outputs_keep_content_and_errors_carry_the_tools_text() {
+        let out = to_output(
+            "s",
+            json!({"content": [{"type": "text", "text": "a"}, {"type": "image", "data": "AA==", "mimeType": "image/png"}, {"type": "text", "text": "b"}],
+                   "structuredContent": {"x": 1}}),
+        )
+        .unwrap();
+        assert_eq!(out.text.as_deref(), Some("a\nb"));
+        assert_eq!(out.content.as_ref().unwrap().len(), 3);
+        assert_eq!(out.structured, json!({"x": 1}));
+        let err = to_output(
+            "s",
+            json!({"content": [{"type": "text", "text": "boom"}], "isError": true}),
+        )
+        .unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Upstream);
+        assert_eq!(err.message, "boom");
+        assert!(to_output("s", json!([1])).is_err());
+        let task =
+            to_output("s", json!({"resultType": "task", "task": {"taskId": "t"}})).unwrap_err();
+        assert!(task.message.contains("`task`"), "{}", task.message);
+        assert!(to_output("s", json!({"resultType": "complete", "content": []})).is_ok());
+    }
+
+    #[test]
+    fn the_callers_meta_stays_with_the_caller() {
+        let mut params = json!({"uri": "x", "_meta": {"progressToken": 1, "io.modelcontextprotocol/clientInfo": {}, "trace": "t"}});
+        strip_caller_meta(&mut params);
+        assert_eq!(params, json!({"uri": "x", "_meta": {"trace": "t"}}));
+    }
+
+    #[test]
+    fn argument_checks() {
+        let entry = Entry {
+            upstream: "t".into(),
+            input_schema: Arc::new(
+                serde_json::from_value(
+                    json!({"type": "object", "required": ["a"], "additionalProperties": false,
+                    "properties": {"a": {"type": "string"}, "n": {"type": ["integer", "null"]}}}),
+                )
+                .unwrap(),
+            ),
+        };
+        assert!(check_arguments(&entry, &json!({"a": "x"})).is_ok());
+        assert!(check_arguments(&entry, &json!({"a": "x", "n": 2})).is_ok());
+        for bad in [
+            json!({}),
+            json!({"a": 1}),
+            json!({"a": "x", "z": 1}),
+            json!({"a": "x", "n": 1.5}),
+            json!("s"),
+            json!([1]),
+        ] {
+            assert_eq!(
+                check_arguments(&entry, &bad).unwrap_err().kind,
+                ErrorKind::InvalidArgs,
+                "{bad}"
+            );
+        }
+    }
+}
