@@ -12,11 +12,11 @@ use std::sync::Arc;
 #[allow(deprecated)]
 use rmcp::model::{
     CacheScope, CallToolRequestParams, CallToolResponse, CompleteRequestParams, CompleteResult,
-    GetPromptRequestParams, GetPromptResponse, Implementation, JsonObject, ListPromptsResult,
-    ListResourceTemplatesResult, ListResourcesResult, ListToolsResult, PaginatedRequestParams,
-    PromptsCapability, ReadResourceRequestParams, ReadResourceResponse, ResourcesCapability,
-    ServerCapabilities, ServerConfig, SetLevelRequestParams, SubscribeRequestParams,
-    UnsubscribeRequestParams,
+    ErrorCode, GetPromptRequestParams, GetPromptResponse, Implementation, JsonObject,
+    ListPromptsResult, ListResourceTemplatesResult, ListResourcesResult, ListToolsResult,
+    PaginatedRequestParams, PromptsCapability, ReadResourceRequestParams, ReadResourceResponse,
+    ResourcesCapability, ServerCapabilities, ServerConfig, SetLevelRequestParams,
+    SubscribeRequestParams, UnsubscribeRequestParams,
 };
 use rmcp::service::{NotificationContext, RequestContext};
 use rmcp::{ErrorData as McpError, RoleServer, ServerHandler};
@@ -114,6 +114,22 @@ impl McpHandler {
         context: &RequestContext<RoleServer>,
         missing: impl FnOnce() -> McpError,
     ) -> Result<R, McpError> {
+        // A method no connector offers is not a capability of this server:
+        // answered as rmcp answers any unadvertised method.
+        let offered = self.gateway.catalog().offered();
+        let advertised = match method {
+            "prompts/list" | "prompts/get" => offered.prompts,
+            "completion/complete" => offered.completions,
+            "logging/setLevel" => offered.logging(),
+            _ => offered.resources,
+        };
+        if !advertised {
+            return Err(McpError::new(
+                ErrorCode::METHOD_NOT_FOUND,
+                method.to_owned(),
+                None,
+            ));
+        }
         let info = request_info(context)?;
         let params = match params {
             Some(p) => serde_json::to_value(p)

@@ -577,3 +577,22 @@ async fn resources_and_prompts_are_forwarded_through_policy_and_audit() {
         .iter()
         .any(|r| r.method == "prompts/get" && r.decision == Decision::Denied));
 }
+
+#[tokio::test]
+async fn without_a_federated_server_the_methods_stay_unadvertised() {
+    let gw = super::harness::start().await;
+    let (_, discover) = gw.rpc("admin-key", "server/discover", json!({})).await;
+    let caps = &discover["result"]["capabilities"];
+    for cap in ["resources", "prompts", "completions", "logging"] {
+        assert!(caps[cap].is_null(), "{cap} advertised: {discover}");
+    }
+    for method in ["resources/list", "prompts/list", "logging/setLevel"] {
+        let params = if method == "logging/setLevel" {
+            json!({"level": "info"})
+        } else {
+            json!({})
+        };
+        let (_, body) = gw.rpc("admin-key", method, params).await;
+        assert_eq!(body["error"]["code"], -32601, "{method}: {body}");
+    }
+}
