@@ -47,6 +47,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 "build",
                 "-p",
                 "switchboard-testkit",
+                "--features",
+                "mcp-fixture",
                 "--bin",
                 "switchboard-mcp-fixture",
             ],
