@@ -161,9 +161,27 @@ impl Catalog {
         connectors: Vec<Arc<dyn Connector>>,
         previous: Option<&Catalog>,
     ) -> Result<Self, CatalogError> {
+        Self::rediscover(connectors, previous, None).await
+    }
+
+    /// Like [`Catalog::discover`], but only the connectors in `changed`
+    /// (and any `previous` did not know) are asked again; the others keep
+    /// what `previous` knew. `None` asks everyone.
+    pub async fn rediscover(
+        connectors: Vec<Arc<dyn Connector>>,
+        previous: Option<&Catalog>,
+        changed: Option<&std::collections::HashSet<String>>,
+    ) -> Result<Self, CatalogError> {
         let probes = connectors.iter().map(|c| {
             let before = previous.and_then(|p| p.offers.get(c.id()).copied());
-            async move { (c.id().to_owned(), probe(c, before).await) }
+            let ask = changed.is_none_or(|ids| ids.contains(c.id())) || before.is_none();
+            async move {
+                let offers = match before {
+                    Some(known) if !ask => known,
+                    _ => probe(c, before).await,
+                };
+                (c.id().to_owned(), offers)
+            }
         });
         let offers = futures::future::join_all(probes)
             .await

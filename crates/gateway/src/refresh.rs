@@ -22,7 +22,7 @@
 //!
 //! [`Connector::watch_tools`]: switchboard_core::Connector::watch_tools
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -86,9 +86,15 @@ impl Refresher {
     /// Some connector's tools changed: rebuild and swap (see the module
     /// docs). On error nothing changed.
     pub async fn refresh_catalog(&self) -> Result<Refreshed, String> {
+        self.refresh(None).await
+    }
+
+    /// `changed`: the connectors that reported a change (only they are
+    /// asked again which surfaces they offer); `None`: all.
+    async fn refresh(&self, changed: Option<&HashSet<String>>) -> Result<Refreshed, String> {
         let _one_at_a_time = self.lock.lock().await;
         let current = self.gateway.catalog();
-        let catalog = Catalog::discover(current.connectors().to_vec(), Some(&*current))
+        let catalog = Catalog::rediscover(current.connectors().to_vec(), Some(&*current), changed)
             .await
             .map_err(|e| e.to_string())?;
         let before = fingerprints(&current);
@@ -117,20 +123,24 @@ impl Refresher {
     /// once per gateway) and refreshes after each burst of changes, waiting
     /// `debounce` for the burst to end.
     pub fn watch(self: &Arc<Self>, debounce: Duration) {
-        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<()>();
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<String>();
         for connector in self.gateway.catalog().connectors() {
             let tx = tx.clone();
+            let id = connector.id().to_owned();
             connector.watch_tools(Arc::new(move || {
-                let _ = tx.send(());
+                let _ = tx.send(id.clone());
             }));
         }
         drop(tx);
         let me = self.clone();
         tokio::spawn(async move {
-            while rx.recv().await.is_some() {
+            while let Some(first) = rx.recv().await {
                 tokio::time::sleep(debounce).await;
-                while rx.try_recv().is_ok() {}
-                match me.refresh_catalog().await {
+                let mut changed = HashSet::from([first]);
+                while let Ok(id) = rx.try_recv() {
+                    changed.insert(id);
+                }
+                match me.refresh(Some(&changed)).await {
                     Ok(Refreshed::Unchanged) => {
                         tracing::debug!("a connector reported a tool change; nothing changed")
                     }

@@ -180,9 +180,12 @@ impl ServerHandler for McpHandler {
             .build();
         let offered = self.gateway.catalog().offered();
         if offered.resources {
-            let mut resources = ResourcesCapability::default();
-            resources.subscribe = Some(true);
-            capabilities.resources = Some(resources);
+            // Not `subscribe`: `resources/subscribe` is forwarded, but the
+            // `notifications/resources/updated` that would follow arrive
+            // outside any call, and the connector contract relays to a
+            // caller only during one. Advertising it would promise updates
+            // that never come.
+            capabilities.resources = Some(ResourcesCapability::default());
         }
         if offered.prompts {
             capabilities.prompts = Some(PromptsCapability::default());

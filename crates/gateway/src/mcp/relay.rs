@@ -24,7 +24,9 @@
 use std::time::Duration;
 
 use async_trait::async_trait;
-use rmcp::model::{ProgressToken, ProtocolVersion, RequestId, ServerNotification, ServerRequest};
+use rmcp::model::{
+    CustomRequest, ProgressToken, ProtocolVersion, RequestId, ServerNotification, ServerRequest,
+};
 use rmcp::service::{OriginatingRequestId, Peer, PeerRequestOptions, RequestContext};
 use rmcp::RoleServer;
 use serde_json::{json, Value};
@@ -110,6 +112,8 @@ impl ClientRelay for PeerRelay {
                 None => return,
             }
         }
+        // Typed, not raw: rmcp routes a progress notification to the
+        // request's own stream only when it recognises it as one.
         let notification: ServerNotification =
             match serde_json::from_value(json!({"method": method, "params": params})) {
                 Ok(n) => n,
@@ -133,13 +137,9 @@ impl ClientRelay for PeerRelay {
                 format!("the gateway does not relay {method} requests to its clients"),
             ));
         }
-        let mut request: ServerRequest =
-            serde_json::from_value(json!({"method": method, "params": params})).map_err(|e| {
-                ConnectorError::new(
-                    ErrorKind::InvalidArgs,
-                    format!("malformed {method} request: {e}"),
-                )
-            })?;
+        // Sent as raw JSON: a pass-through must not drop fields this rmcp
+        // does not model (a newer elicitation schema, say).
+        let mut request = ServerRequest::CustomRequest(CustomRequest::new(method, Some(params)));
         // rmcp routes a request carrying its originating request's id on
         // that request's SSE stream, even from a task other than the
         // handler's.
