@@ -134,6 +134,12 @@ impl Refresher {
         drop(tx);
         let me = self.clone();
         tokio::spawn(async move {
+            // A list that changed between the catalog's build and the
+            // callbacks' registration fired no callback: compare once now
+            // (without asking anyone again about surfaces).
+            if let Err(e) = me.refresh(Some(&HashSet::new())).await {
+                tracing::error!(error = %e, "the tool lists changed at start and were rejected; the catalog built at start stays in force");
+            }
             while let Some(first) = rx.recv().await {
                 tokio::time::sleep(debounce).await;
                 let mut changed = HashSet::from([first]);

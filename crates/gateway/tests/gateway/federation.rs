@@ -175,6 +175,30 @@ impl Connector for Fed {
     }
 }
 
+/// A composite: one tool that calls a federated tool through the pipeline.
+struct Wrap;
+
+#[async_trait]
+impl Connector for Wrap {
+    fn id(&self) -> &str {
+        "wrap"
+    }
+
+    fn tools(&self) -> Arc<[ToolSpec]> {
+        Arc::from(vec![spec("wrap_progress")])
+    }
+
+    async fn call(
+        &self,
+        ctx: &CallContext,
+        _tool: &str,
+        _args: Value,
+    ) -> Result<ToolOutput, ConnectorError> {
+        let dispatcher = ctx.dispatcher.as_ref().expect("inside the gateway");
+        dispatcher.call_tool(ctx, "fed_progress", json!({})).await
+    }
+}
+
 async fn start(fed: &Arc<Fed>) -> TestGateway {
     start_with_policy(fed, POLICY).await
 }
@@ -595,4 +619,45 @@ async fn without_a_federated_server_the_methods_stay_unadvertised() {
         let (_, body) = gw.rpc("admin-key", method, params).await;
         assert_eq!(body["error"]["code"], -32601, "{method}: {body}");
     }
+}
+
+#[tokio::test]
+async fn a_composite_childs_progress_reaches_the_parents_caller() {
+    let fed = Fed::new(&["fed_progress"]);
+    let gw = start_full(
+        GatewayOptions::default(),
+        vec![
+            fed.clone() as Arc<dyn Connector>,
+            Arc::new(Wrap) as Arc<dyn Connector>,
+        ],
+        POLICY,
+    )
+    .await;
+    let body = call_with_progress(&gw, "admin-key", "wrap_progress", "token-c").await;
+    let tokens: Vec<Value> = body
+        .lines()
+        .filter_map(|l| l.strip_prefix("data:"))
+        .filter_map(|d| serde_json::from_str::<Value>(d.trim()).ok())
+        .filter(|m| m["method"] == "notifications/progress")
+        .map(|m| m["params"]["progressToken"].clone())
+        .collect();
+    assert_eq!(tokens, vec![json!("token-c"), json!("token-c")], "{body}");
+}
+
+#[tokio::test]
+async fn a_change_before_the_watch_starts_is_not_missed() {
+    let fed = Fed::new(&["fed_alpha"]);
+    let gw = start(&fed).await;
+    // No callback registered yet: nobody hears of this change.
+    fed.set_tools(&["fed_alpha", "fed_early"]);
+    gw.refresher.watch(Duration::from_millis(20));
+    let mut listed = Vec::new();
+    for _ in 0..100 {
+        listed = tool_names(&gw, "admin-key").await;
+        if listed.contains(&"fed_early".to_owned()) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(listed.contains(&"fed_early".to_owned()), "{listed:?}");
 }
