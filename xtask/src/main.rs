@@ -8,8 +8,12 @@
 //!   `docs/benchmarks.md` (see `bench/mod.rs`).
 //! - `bench tokens`: raw vs shaped tokens per tool and `tools/list` per
 //!   role; writes `docs/token-economics.md`.
+//! - `conformance [--no-build]`: the official MCP conformance suite through
+//!   the gateway in front of the testkit's fixture server (see
+//!   `conformance.rs`).
 
 mod bench;
+mod conformance;
 mod invariants;
 
 use std::process::{Command, ExitCode};
@@ -22,7 +26,11 @@ fn main() -> ExitCode {
         "invariants" => invariants::check(&invariants::metadata()).map_err(|e| e.join("\n")),
         "bench" if args.get(1).map(String::as_str) == Some("tokens") => bench_tokens(),
         "bench" => bench::run(&args[1..]),
-        _ => Err("usage: cargo xtask <ci|invariants|bench [--quick] [--no-build]>".to_owned()),
+        "conformance" => conformance::run(&args[1..]),
+        _ => Err(
+            "usage: cargo xtask <ci|invariants|bench [--quick] [--no-build]|conformance [--no-build]>"
+                .to_owned(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -61,7 +61,7 @@ pub async fn run(command: Command, log_format: LogFormat) -> anyhow::Result<()> 
             else {
                 bail!("no configured user `{}`", args.as_user);
             };
-            for spec in built.gateway.visible_tools(principal) {
+            for spec in built.gateway.visible_tools(principal).iter() {
                 println!("{}", spec.name);
             }
             Ok(())

@@ -11,9 +11,9 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use anyhow::Context;
-use switchboard_gateway::mcp::Sessions;
-use switchboard_gateway::policy::{catalog_tools, CedarAuthorizer};
-use switchboard_gateway::{Catalog, Gateway};
+use switchboard_gateway::policy::catalog_tools;
+use switchboard_gateway::refresh::Refresher;
+use switchboard_gateway::Catalog;
 use switchboard_policy::{PolicyEngine, PolicyFile};
 
 use crate::registry::KNOWN_CONNECTORS;
@@ -99,15 +99,9 @@ fn stamp(dir: &Path) -> Option<SystemTime> {
 }
 
 /// Reloads on SIGHUP and on changes in the directory (polled every
-/// `interval`), for as long as the server runs.
-pub fn spawn_reloader(
-    dir: PathBuf,
-    gateway: Arc<Gateway>,
-    authorizer: Arc<CedarAuthorizer>,
-    sessions: Arc<Sessions>,
-    interval: Duration,
-) {
-    let source = PolicySource::Dir(dir.clone());
+/// `interval`), for as long as the server runs. The refresher builds the
+/// engine for the current catalog (federated tool lists change too).
+pub fn spawn_reloader(dir: PathBuf, refresher: Arc<Refresher>, interval: Duration) {
     tokio::spawn(async move {
         let mut hangup = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup())
         {
@@ -128,15 +122,12 @@ pub fn spawn_reloader(
                 continue;
             }
             last = now;
-            match source.engine(gateway.catalog()) {
-                Ok(engine) => {
-                    let count = engine.policy_count();
-                    authorizer.replace(engine);
-                    let told = sessions.notify_tools_changed().await;
+            match refresher.reload_policies().await {
+                Ok((count, told)) => {
                     tracing::info!(dir = %dir.display(), policies = count, sessions_notified = told, "policies reloaded");
                 }
                 Err(e) => {
-                    tracing::error!(dir = %dir.display(), error = %format!("{e:#}"), "new policies rejected; the previous policies stay in force")
+                    tracing::error!(dir = %dir.display(), error = %e, "new policies rejected; the previous policies stay in force")
                 }
             }
         }

@@ -13,6 +13,7 @@ use switchboard_gateway::auth::{
 };
 use switchboard_gateway::mcp::Sessions;
 use switchboard_gateway::policy::CedarAuthorizer;
+use switchboard_gateway::refresh::Refresher;
 use switchboard_gateway::{Catalog, Gateway, GatewayOptions};
 use switchboard_testkit::fake::FakeServer;
 use tokio_util::sync::CancellationToken;
@@ -66,7 +67,7 @@ pub async fn build(
 ) -> anyhow::Result<Built> {
     if source.demo {
         let (connectors, fakes) = registry::demo_connectors().await?;
-        let catalog = Catalog::new(connectors)?;
+        let catalog = Catalog::discover(connectors, None).await?;
         let policies = policies
             .map(PolicySource::Dir)
             .unwrap_or(PolicySource::Embedded);
@@ -112,7 +113,7 @@ pub async fn build(
         .iter()
         .map(|k| k.entry().map_err(anyhow::Error::msg))
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let catalog = Catalog::new(connectors)?;
+    let catalog = Catalog::discover(connectors, None).await?;
     let policies = PolicySource::Dir(policies.unwrap_or_else(|| loaded.policy_dir()));
     let authorizer = Arc::new(CedarAuthorizer::new(
         policies
@@ -148,6 +149,10 @@ pub async fn build(
     })
 }
 
+/// How long a burst of tool-list changes from federated connectors may last
+/// before the catalog is rebuilt once for all of it.
+const CATALOG_DEBOUNCE: Duration = Duration::from_millis(250);
+
 pub async fn serve(built: Built, bind: Option<SocketAddr>) -> anyhow::Result<()> {
     let bind = bind.unwrap_or(built.bind);
     if built.demo && !bind.ip().is_loopback() {
@@ -159,14 +164,18 @@ pub async fn serve(built: Built, bind: Option<SocketAddr>) -> anyhow::Result<()>
     let addr = listener.local_addr()?;
     let shutdown = CancellationToken::new();
     let sessions = Arc::new(Sessions::default());
+    // One path for every change of catalog or policies: federated
+    // connectors' tool lists (watched here) and policy files (below).
+    let policies = built.policies.clone();
+    let refresher = Refresher::new(
+        built.gateway.clone(),
+        built.authorizer.clone(),
+        sessions.clone(),
+        Arc::new(move |catalog: &Catalog| policies.engine(catalog).map_err(|e| format!("{e:#}"))),
+    );
+    refresher.watch(CATALOG_DEBOUNCE);
     if let PolicySource::Dir(dir) = &built.policies {
-        spawn_reloader(
-            dir.clone(),
-            built.gateway.clone(),
-            built.authorizer.clone(),
-            sessions.clone(),
-            Duration::from_secs(2),
-        );
+        spawn_reloader(dir.clone(), refresher, Duration::from_secs(2));
     }
     let resource = match &built.public_url {
         Some(url) => format!("{}/mcp", url.trim_end_matches('/')),

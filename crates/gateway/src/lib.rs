@@ -19,8 +19,9 @@ pub mod mcp;
 mod options;
 pub mod pipeline;
 pub mod policy;
+pub mod refresh;
 pub mod telemetry;
 
-pub use catalog::{Catalog, CatalogError};
+pub use catalog::{Catalog, CatalogError, Offers, Surface};
 pub use options::GatewayOptions;
-pub use pipeline::{CallError, CallRequest, Gateway};
+pub use pipeline::{CallError, CallRequest, ForwardError, ForwardRequest, Gateway, VisibleTools};

@@ -73,11 +73,19 @@ impl Authorizer for CedarAuthorizer {
     }
 }
 
-/// The catalog as the policy engine needs it: each tool with its connector.
+/// The catalog as the policy engine needs it: each tool with its connector,
+/// then each federated surface's entity (`<id>__resources`, ...; see
+/// [`crate::catalog::Surface`]). A name missing here is denied.
 pub fn catalog_tools(catalog: &Catalog) -> Vec<(ToolSpec, String)> {
     catalog
         .entries()
         .iter()
         .map(|e| (e.spec.clone(), e.connector.id().to_owned()))
+        .chain(
+            catalog
+                .surfaces()
+                .iter()
+                .map(|s| (s.spec.clone(), s.connector.id().to_owned())),
+        )
         .collect()
 }

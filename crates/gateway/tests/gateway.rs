@@ -5,6 +5,7 @@
 mod gateway {
     mod auth;
     mod cache;
+    mod federation;
     pub mod harness;
     mod http_errors;
     mod otlp;

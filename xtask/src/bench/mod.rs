@@ -10,7 +10,7 @@
 
 mod machine;
 mod plan;
-mod procs;
+pub(crate) mod procs;
 mod report;
 mod targets;
 

@@ -56,6 +56,7 @@ async fn call(
             parent_stats: None,
             stats_out: Some(stats.clone()),
             cancel: CancellationToken::new(),
+            relay: None,
         })
         .await;
     match result {
@@ -160,7 +161,7 @@ pub async fn run(out: &Path) -> anyhow::Result<()> {
         .map(|p| {
             let tools: Vec<_> = gateway
                 .visible_tools(p)
-                .into_iter()
+                .iter()
                 .map(switchboard_gateway::mcp::tool_to_mcp)
                 .collect();
             let json = serde_json::json!({"tools": tools}).to_string();

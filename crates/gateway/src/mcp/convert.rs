@@ -28,9 +28,14 @@ pub fn tool_to_mcp(spec: &ToolSpec) -> Tool {
     tool
 }
 
-/// A successful call: structured content plus its text rendering.
+/// A successful call: structured content plus its text rendering, or the
+/// federated server's own content blocks, verbatim.
 pub fn success(shaped: Shaped) -> CallToolResult {
-    let mut result = CallToolResult::success(vec![ContentBlock::text(shaped.text)]);
+    let content = match shaped.content {
+        Some(blocks) => blocks.into_iter().map(block).collect(),
+        None => vec![ContentBlock::text(shaped.text)],
+    };
+    let mut result = CallToolResult::success(content);
     if !shaped.structured.is_null() {
         result.structured_content = Some(shaped.structured);
     }
@@ -40,6 +45,12 @@ pub fn success(shaped: Shaped) -> CallToolResult {
         result.meta = Some(meta);
     }
     result
+}
+
+/// One pass-through block. A block this rmcp does not know (a newer
+/// revision's type) is sent as its JSON text rather than dropped.
+fn block(value: serde_json::Value) -> ContentBlock {
+    serde_json::from_value(value.clone()).unwrap_or_else(|_| ContentBlock::text(value.to_string()))
 }
 
 /// A tool error the model reads: kind, message, and when to retry.

@@ -1,20 +1,34 @@
 //! rmcp `ServerHandler`: reads the principal that the auth middleware put in
-//! the HTTP request, and hands `tools/list` and `tools/call` to the pipeline.
+//! the HTTP request, and hands `tools/list` and `tools/call` to the pipeline,
+//! and the non-tool methods federated servers offer (`resources/*`,
+//! `prompts/*`, `completion/complete`, `logging/setLevel`) to its
+//! forwarding step. Capabilities for those are advertised only when some
+//! connector offers them.
 
 use std::sync::Arc;
 
+// `logging/setLevel` is deprecated by SEP-2577 but still part of the
+// revisions federated servers speak; the gateway passes it on.
+#[allow(deprecated)]
 use rmcp::model::{
-    CacheScope, CallToolRequestParams, CallToolResponse, Implementation, ListToolsResult,
-    PaginatedRequestParams, ServerCapabilities, ServerConfig,
+    CacheScope, CallToolRequestParams, CallToolResponse, CompleteRequestParams, CompleteResult,
+    ErrorCode, GetPromptRequestParams, GetPromptResponse, Implementation, JsonObject,
+    ListPromptsResult, ListResourceTemplatesResult, ListResourcesResult, ListToolsResult,
+    PaginatedRequestParams, PromptsCapability, ReadResourceRequestParams, ReadResourceResponse,
+    ResourcesCapability, ServerCapabilities, ServerConfig, SetLevelRequestParams,
+    SubscribeRequestParams, UnsubscribeRequestParams,
 };
 use rmcp::service::{NotificationContext, RequestContext};
 use rmcp::{ErrorData as McpError, RoleServer, ServerHandler};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use serde_json::Value;
-use switchboard_core::Principal;
+use switchboard_core::{ClientRelay, Principal};
 
 use super::convert::{success, tool_error, tool_to_mcp};
+use super::relay::PeerRelay;
 use super::Sessions;
-use crate::pipeline::{CallError, CallRequest, Gateway};
+use crate::pipeline::{CallError, CallRequest, ForwardError, ForwardRequest, Gateway};
 
 /// How long a client may reuse a `tools/list` answer. Short, because a
 /// policy reload changes it (legacy sessions are also notified).
@@ -84,14 +98,105 @@ fn client_name(context: &RequestContext<RoleServer>) -> Option<String> {
     ))
 }
 
+/// The caller of this request, for server-to-client messages during it.
+fn relay(context: &RequestContext<RoleServer>, info: &RequestInfo) -> Arc<dyn ClientRelay> {
+    Arc::new(PeerRelay::new(context, info.session_id.is_some()))
+}
+
+impl McpHandler {
+    /// A non-tool request through the pipeline's forwarding step, typed
+    /// back into rmcp's result. `missing` is the answer for "nothing the
+    /// caller may use knows this" (unknown and denied alike).
+    async fn forward<P: Serialize, R: DeserializeOwned>(
+        &self,
+        method: &str,
+        params: Option<P>,
+        context: &RequestContext<RoleServer>,
+        missing: impl FnOnce() -> McpError,
+    ) -> Result<R, McpError> {
+        // A method no connector offers is not a capability of this server:
+        // answered as rmcp answers any unadvertised method.
+        let offered = self.gateway.catalog().offered();
+        let advertised = match method {
+            "prompts/list" | "prompts/get" => offered.prompts,
+            "completion/complete" => offered.completions,
+            "logging/setLevel" => offered.logging(),
+            _ => offered.resources,
+        };
+        if !advertised {
+            return Err(McpError::new(
+                ErrorCode::METHOD_NOT_FOUND,
+                method.to_owned(),
+                None,
+            ));
+        }
+        let info = request_info(context)?;
+        let params = match params {
+            Some(p) => serde_json::to_value(p)
+                .map_err(|e| McpError::invalid_params(e.to_string(), None))?,
+            None => Value::Object(Default::default()),
+        };
+        let request = ForwardRequest {
+            relay: Some(relay(context, &info)),
+            principal: info.principal,
+            method: method.to_owned(),
+            params,
+            request_id: info.request_id,
+            session_id: info.session_id,
+            client: client_name(context),
+            cancel: context.ct.clone(),
+        };
+        match self.gateway.forward(request).await {
+            Ok(value) => serde_json::from_value(value).map_err(|e| {
+                McpError::internal_error(
+                    format!("the federated server's {method} answer is malformed: {e}"),
+                    None,
+                )
+            }),
+            Err(ForwardError::NotFound) => Err(missing()),
+            Err(ForwardError::InvalidParams(m)) => Err(McpError::invalid_params(m, None)),
+            Err(ForwardError::Failed(e)) => Err(McpError::internal_error(
+                e.message,
+                e.retry_after
+                    .map(|after| serde_json::json!({"retry_after_ms": after.as_millis() as u64})),
+            )),
+            Err(ForwardError::AuditUnavailable) => Err(McpError::internal_error(
+                "audit unavailable; the request was not forwarded",
+                None,
+            )),
+        }
+    }
+}
+
+fn unknown_resource(uri: &str) -> impl FnOnce() -> McpError + '_ {
+    move || McpError::resource_not_found(format!("Resource not found: {uri}"), None)
+}
+
 impl ServerHandler for McpHandler {
     fn get_info(&self) -> ServerConfig {
-        let mut config = ServerConfig::new(
-            ServerCapabilities::builder()
-                .enable_tools()
-                .enable_tool_list_changed()
-                .build(),
-        );
+        let mut capabilities = ServerCapabilities::builder()
+            .enable_tools()
+            .enable_tool_list_changed()
+            .build();
+        let offered = self.gateway.catalog().offered();
+        if offered.resources {
+            // Not `subscribe`: `resources/subscribe` is forwarded, but the
+            // `notifications/resources/updated` that would follow arrive
+            // outside any call, and the connector contract relays to a
+            // caller only during one. Advertising it would promise updates
+            // that never come.
+            capabilities.resources = Some(ResourcesCapability::default());
+        }
+        if offered.prompts {
+            capabilities.prompts = Some(PromptsCapability::default());
+        }
+        if offered.completions {
+            capabilities.completions = Some(JsonObject::new());
+        }
+        if offered.logging() {
+            capabilities.logging = Some(JsonObject::new());
+        }
+        let mut config = ServerConfig::new(capabilities);
         config.server_info = Implementation::new("switchboard", env!("CARGO_PKG_VERSION"));
         config.instructions = Some(
             "Switchboard: one MCP endpoint in front of the company's systems. \
@@ -124,7 +229,7 @@ impl ServerHandler for McpHandler {
         // 2026-07-28 cache hints: the list is per caller and changes only
         // with policy or catalog; older clients ignore the fields.
         Ok(
-            ListToolsResult::with_all_items(tools.into_iter().map(tool_to_mcp).collect())
+            ListToolsResult::with_all_items(tools.iter().map(tool_to_mcp).collect())
                 .with_ttl_ms(LIST_TTL_MS)
                 .with_cache_scope(CacheScope::Private),
         )
@@ -137,6 +242,7 @@ impl ServerHandler for McpHandler {
     ) -> Result<CallToolResponse, McpError> {
         let info = request_info(&context)?;
         let call = CallRequest {
+            relay: Some(relay(&context, &info)),
             principal: info.principal,
             tool: request.name.into_owned(),
             args: request.arguments.map(Value::Object).unwrap_or(Value::Null),
@@ -153,6 +259,129 @@ impl ServerHandler for McpHandler {
             Ok(Err(e)) => Ok(tool_error(&e).into()),
             Err(e) => Err(protocol_error(e)),
         }
+    }
+
+    async fn list_resources(
+        &self,
+        request: Option<PaginatedRequestParams>,
+        context: RequestContext<RoleServer>,
+    ) -> Result<ListResourcesResult, McpError> {
+        self.forward("resources/list", request, &context, || {
+            McpError::internal_error("unreachable", None)
+        })
+        .await
+    }
+
+    async fn list_resource_templates(
+        &self,
+        request: Option<PaginatedRequestParams>,
+        context: RequestContext<RoleServer>,
+    ) -> Result<ListResourceTemplatesResult, McpError> {
+        self.forward("resources/templates/list", request, &context, || {
+            McpError::internal_error("unreachable", None)
+        })
+        .await
+    }
+
+    async fn read_resource(
+        &self,
+        request: ReadResourceRequestParams,
+        context: RequestContext<RoleServer>,
+    ) -> Result<ReadResourceResponse, McpError> {
+        let uri = request.uri.clone();
+        let result: rmcp::model::ReadResourceResult = self
+            .forward(
+                "resources/read",
+                Some(request),
+                &context,
+                unknown_resource(&uri),
+            )
+            .await?;
+        Ok(result.into())
+    }
+
+    async fn subscribe(
+        &self,
+        request: SubscribeRequestParams,
+        context: RequestContext<RoleServer>,
+    ) -> Result<(), McpError> {
+        let uri = request.uri.clone();
+        let _: Value = self
+            .forward(
+                "resources/subscribe",
+                Some(request),
+                &context,
+                unknown_resource(&uri),
+            )
+            .await?;
+        Ok(())
+    }
+
+    async fn unsubscribe(
+        &self,
+        request: UnsubscribeRequestParams,
+        context: RequestContext<RoleServer>,
+    ) -> Result<(), McpError> {
+        let uri = request.uri.clone();
+        let _: Value = self
+            .forward(
+                "resources/unsubscribe",
+                Some(request),
+                &context,
+                unknown_resource(&uri),
+            )
+            .await?;
+        Ok(())
+    }
+
+    async fn list_prompts(
+        &self,
+        request: Option<PaginatedRequestParams>,
+        context: RequestContext<RoleServer>,
+    ) -> Result<ListPromptsResult, McpError> {
+        self.forward("prompts/list", request, &context, || {
+            McpError::internal_error("unreachable", None)
+        })
+        .await
+    }
+
+    async fn get_prompt(
+        &self,
+        request: GetPromptRequestParams,
+        context: RequestContext<RoleServer>,
+    ) -> Result<GetPromptResponse, McpError> {
+        let name = request.name.clone();
+        let result: rmcp::model::GetPromptResult = self
+            .forward("prompts/get", Some(request), &context, || {
+                McpError::invalid_params(format!("Unknown prompt: {name}"), None)
+            })
+            .await?;
+        Ok(result.into())
+    }
+
+    async fn complete(
+        &self,
+        request: CompleteRequestParams,
+        context: RequestContext<RoleServer>,
+    ) -> Result<CompleteResult, McpError> {
+        self.forward("completion/complete", Some(request), &context, || {
+            McpError::invalid_params("Unknown completion reference", None)
+        })
+        .await
+    }
+
+    #[allow(deprecated)]
+    async fn set_level(
+        &self,
+        request: SetLevelRequestParams,
+        context: RequestContext<RoleServer>,
+    ) -> Result<(), McpError> {
+        let _: Value = self
+            .forward("logging/setLevel", Some(request), &context, || {
+                McpError::internal_error("unreachable", None)
+            })
+            .await?;
+        Ok(())
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod convert;
 mod handler;
+mod relay;
 mod sessions;
 
 pub use convert::tool_to_mcp;

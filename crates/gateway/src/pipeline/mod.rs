@@ -16,6 +16,7 @@
 
 mod cache;
 mod dispatch;
+mod forward;
 mod limits;
 mod shape;
 mod shared_limits;
@@ -24,11 +25,12 @@ mod visible;
 use std::sync::{Arc, Weak};
 use std::time::Instant;
 
+use arc_swap::ArcSwap;
 use async_trait::async_trait;
 use serde_json::Value;
 use switchboard_core::{
-    CallContext, CallStats, ConnectorError, Principal, ToolDispatcher, ToolOutput, ToolSpec,
-    TraceHeaders,
+    CallContext, CallStats, ClientRelay, ConnectorError, Principal, ToolDispatcher, ToolOutput,
+    ToolSpec, TraceHeaders,
 };
 use tokio_util::sync::CancellationToken;
 use tracing::Instrument;
@@ -42,12 +44,13 @@ use crate::{Catalog, GatewayOptions};
 use visible::VisibleMemo;
 
 pub use cache::{canonical, ResponseCache};
+pub use forward::{ForwardError, ForwardRequest};
 pub use limits::{ClassLimits, LimitSettings, Limits};
 pub use shape::Shaped;
 pub use shared_limits::RedisLimiter;
 
 /// One `tools/call` as the pipeline sees it.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct CallRequest {
     pub principal: Arc<Principal>,
     pub tool: String,
@@ -62,6 +65,22 @@ pub struct CallRequest {
     /// Receives the call's stats (the token benchmark reads the raw bodies).
     pub stats_out: Option<Arc<std::sync::OnceLock<Arc<CallStats>>>>,
     pub cancel: CancellationToken,
+    /// The calling client, when its transport can carry server-to-client
+    /// messages during the call (a composite's children inherit it).
+    pub relay: Option<Arc<dyn ClientRelay>>,
+}
+
+impl std::fmt::Debug for CallRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CallRequest")
+            .field("principal", &self.principal.user_id)
+            .field("tool", &self.tool)
+            .field("request_id", &self.request_id)
+            .field("session_id", &self.session_id)
+            .field("parent_call_id", &self.parent_call_id)
+            .field("relay", &self.relay.is_some())
+            .finish_non_exhaustive()
+    }
 }
 
 /// Errors answered as JSON-RPC errors rather than tool results.
@@ -80,9 +99,33 @@ pub enum CallError {
 /// A call that ran: the shaped output, or the tool's error for the model.
 pub type CallResult = Result<Shaped, ConnectorError>;
 
+/// The tools one caller may use in one catalog snapshot, in catalog order.
+pub struct VisibleTools {
+    catalog: Arc<Catalog>,
+    indices: Arc<[usize]>,
+}
+
+impl VisibleTools {
+    pub fn iter(&self) -> impl Iterator<Item = &ToolSpec> {
+        self.indices
+            .iter()
+            .map(|&i| &self.catalog.entries()[i].spec)
+    }
+
+    pub fn len(&self) -> usize {
+        self.indices.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.indices.is_empty()
+    }
+}
+
 /// The pipeline and everything it needs.
 pub struct Gateway {
-    catalog: Catalog,
+    /// Swapped whole when a federated connector's tools change
+    /// ([`Gateway::replace_catalog`]); a request loads it once.
+    catalog: ArcSwap<Catalog>,
     authorizer: Arc<dyn Authorizer>,
     audit: Arc<dyn AuditSink>,
     options: GatewayOptions,
@@ -112,7 +155,7 @@ impl Gateway {
             metrics: metrics.clone(),
         });
         Arc::new_cyclic(|me| Gateway {
-            catalog,
+            catalog: ArcSwap::from_pointee(catalog),
             authorizer,
             audit,
             metrics,
@@ -125,8 +168,23 @@ impl Gateway {
         })
     }
 
-    pub fn catalog(&self) -> &Catalog {
-        &self.catalog
+    /// The current catalog snapshot.
+    pub fn catalog(&self) -> Arc<Catalog> {
+        self.catalog.load_full()
+    }
+
+    /// Swaps in a new catalog. The policy engine must already know the new
+    /// catalog's tools (a tool the engine does not know is denied, so the
+    /// engine goes first: see [`crate::refresh::Refresher`]). Memoized
+    /// visible-tool answers name the snapshot they belong to, so none
+    /// survives the swap.
+    pub fn replace_catalog(&self, catalog: Catalog) {
+        self.catalog.store(Arc::new(catalog));
+    }
+
+    /// Drops every cached result of `connector` (its tools changed).
+    pub fn invalidate_cached(&self, connector: &str) {
+        self.cache.invalidate_connector(connector);
     }
 
     pub fn metrics(&self) -> &Metrics {
@@ -135,7 +193,7 @@ impl Gateway {
 
     /// `/readyz`: the audit store answers and connectors are built.
     pub async fn ready(&self) -> Result<(), String> {
-        if self.catalog.connectors().is_empty() {
+        if self.catalog.load().connectors().is_empty() {
             return Err("no connectors are built".into());
         }
         if !self.audit.ping().await {
@@ -167,16 +225,23 @@ impl Gateway {
 
     /// The tools `principal` may use, in catalog order. Uses the same
     /// predicate as step 3 of [`Gateway::call`].
-    pub fn visible_tools(&self, principal: &Principal) -> Vec<&ToolSpec> {
-        let entries = self.catalog.entries();
-        let visible = self
-            .visible
-            .get(principal, self.authorizer.generation(), || {
+    pub fn visible_tools(&self, principal: &Principal) -> VisibleTools {
+        self.visible_in(self.catalog(), principal)
+    }
+
+    fn visible_in(&self, catalog: Arc<Catalog>, principal: &Principal) -> VisibleTools {
+        let entries = catalog.entries();
+        let indices = self.visible.get(
+            principal,
+            self.authorizer.generation(),
+            catalog.epoch(),
+            || {
                 (0..entries.len())
                     .filter(|&i| self.authorizer.can_use(principal, &entries[i].spec))
                     .collect()
-            });
-        visible.iter().map(|&i| &entries[i].spec).collect()
+            },
+        );
+        VisibleTools { catalog, indices }
     }
 
     /// `tools/list`: the visible tools, audited.
@@ -186,7 +251,7 @@ impl Gateway {
         request_id: &str,
         session_id: Option<String>,
         client: Option<String>,
-    ) -> Result<Vec<&ToolSpec>, CallError> {
+    ) -> Result<VisibleTools, CallError> {
         let tools = self.visible_tools(principal);
         let mut record = base_record(principal, "tools/list", request_id, session_id, client);
         record.result_bytes = Some(tools.len() as u64);
@@ -228,8 +293,9 @@ impl Gateway {
         record.arguments = redact(&req.args);
         let call_id = record.call_id.clone();
 
-        // 1. resolve
-        let Some(entry) = self.catalog.get(&req.tool) else {
+        // 1. resolve, in one catalog snapshot for the whole call
+        let catalog = self.catalog();
+        let Some(entry) = catalog.get(&req.tool) else {
             AuditGuard::start(self.audit.clone(), record)
                 .finish(Outcome::UnknownTool)
                 .await
@@ -321,7 +387,7 @@ impl Gateway {
             stats: stats.clone(),
             dispatcher: self.me.upgrade().map(|g| g as Arc<dyn ToolDispatcher>),
             trace: self.trace.clone(),
-            relay: None,
+            relay: req.relay.clone(),
         };
         let run = async {
             dispatch::run(
@@ -352,7 +418,7 @@ impl Gateway {
                     entry.spec.cache,
                     &req.principal,
                     || {
-                        self.visible_tools(&req.principal)
+                        self.visible_in(catalog.clone(), &req.principal)
                             .iter()
                             .map(|s| s.name.clone())
                             .collect()
@@ -488,12 +554,13 @@ impl ToolDispatcher for Gateway {
             parent_stats: Some(parent.stats.clone()),
             stats_out: None,
             cancel: CancellationToken::new(),
+            relay: parent.relay.clone(),
         };
         match self.call(req).await {
             Ok(Ok(shaped)) => Ok(ToolOutput {
                 structured: shaped.structured,
                 text: Some(shaped.text),
-                content: None,
+                content: shaped.content,
             }),
             Ok(Err(e)) => Err(e),
             Err(CallError::UnknownTool(name)) => Err(ConnectorError::unknown_tool(&name)),

@@ -1,6 +1,10 @@
 //! Step 8: the result as sent. Tools already return shaped outputs; the
 //! gateway renders the text and enforces a size cap, trimming the longest
 //! top-level list and saying so rather than cutting JSON mid-way.
+//!
+//! Federated tools may return MCP content blocks (images, audio, embedded
+//! resources): those are sent verbatim, and the cap drops whole blocks from
+//! the end rather than cutting one.
 
 use serde_json::{json, Value};
 use switchboard_core::ToolOutput;
@@ -12,15 +16,22 @@ pub struct Shaped {
     pub text: String,
     /// Set when the cap trimmed the result: what was dropped.
     pub truncated: Option<Value>,
+    /// MCP content blocks to send verbatim instead of `text` (federated
+    /// servers). `text` then holds their JSON, for the audit row.
+    pub content: Option<Vec<Value>>,
 }
 
 pub(super) fn shape(output: ToolOutput, max_bytes: usize) -> Shaped {
+    if let Some(blocks) = output.content {
+        return shape_blocks(blocks, output.structured, max_bytes);
+    }
     let text = output.render_text();
     if text.len() <= max_bytes {
         return Shaped {
             structured: output.structured,
             text,
             truncated: None,
+            content: None,
         };
     }
     let original_bytes = text.len();
@@ -61,6 +72,60 @@ pub(super) fn shape(output: ToolOutput, max_bytes: usize) -> Shaped {
         structured,
         text,
         truncated: Some(marker),
+        content: None,
+    }
+}
+
+/// Content blocks in order while they fit under the cap; the first block
+/// that does not fit and every later one are dropped, and a text block with
+/// the marker says so. `structuredContent` is kept when it fits on its own.
+fn shape_blocks(blocks: Vec<Value>, structured: Value, max_bytes: usize) -> Shaped {
+    let sizes: Vec<usize> = blocks.iter().map(|b| b.to_string().len()).collect();
+    let original_bytes: usize = sizes.iter().sum();
+    let structured_bytes = if structured.is_null() {
+        0
+    } else {
+        structured.to_string().len()
+    };
+    let mut used = 0;
+    let keep = sizes
+        .iter()
+        .take_while(|&&n| {
+            used += n;
+            used <= max_bytes
+        })
+        .count();
+    let structured_fits = structured_bytes <= max_bytes;
+    if keep == blocks.len() && structured_fits {
+        return Shaped {
+            text: Value::Array(blocks.clone()).to_string(),
+            structured,
+            truncated: None,
+            content: Some(blocks),
+        };
+    }
+    let dropped = blocks.len() - keep;
+    let mut kept: Vec<Value> = blocks.into_iter().take(keep).collect();
+    let marker = json!({
+        "original_bytes": original_bytes + structured_bytes,
+        "cap_bytes": max_bytes,
+        "field": "content",
+        "items_dropped": dropped,
+        "structured_dropped": !structured_fits,
+    });
+    kept.push(json!({
+        "type": "text",
+        "text": format!("[truncated by the gateway: {marker}]"),
+    }));
+    Shaped {
+        text: Value::Array(kept.clone()).to_string(),
+        structured: if structured_fits {
+            structured
+        } else {
+            Value::Null
+        },
+        truncated: Some(marker),
+        content: Some(kept),
     }
 }
 
@@ -97,5 +162,43 @@ mod tests {
         let marker = s.truncated.unwrap();
         assert_eq!(marker["items_dropped"], 1000 - kept);
         assert!(s.text.contains("truncated by the gateway"));
+    }
+
+    fn with_blocks(blocks: Vec<Value>, structured: Value) -> ToolOutput {
+        ToolOutput {
+            structured,
+            text: None,
+            content: Some(blocks),
+        }
+    }
+
+    #[test]
+    fn content_blocks_pass_verbatim() {
+        let blocks = vec![
+            json!({"type": "text", "text": "hi"}),
+            json!({"type": "image", "data": "AAAA", "mimeType": "image/png"}),
+        ];
+        let s = shape(with_blocks(blocks.clone(), json!({"n": 1})), 1000);
+        assert_eq!(s.content.as_deref(), Some(&blocks[..]));
+        assert_eq!(s.structured, json!({"n": 1}));
+        assert!(s.truncated.is_none());
+    }
+
+    #[test]
+    fn blocks_past_the_cap_are_dropped_with_a_marker() {
+        let big = json!({"type": "text", "text": "x".repeat(600)});
+        let small = json!({"type": "text", "text": "first"});
+        let s = shape(
+            with_blocks(vec![small.clone(), big.clone(), small.clone()], Value::Null),
+            400,
+        );
+        let content = s.content.unwrap();
+        assert_eq!(content.len(), 2, "{content:?}");
+        assert_eq!(content[0], small);
+        assert!(content[1]["text"]
+            .as_str()
+            .unwrap()
+            .contains("truncated by the gateway"));
+        assert_eq!(s.truncated.unwrap()["items_dropped"], 2);
     }
 }

@@ -7,7 +7,7 @@ use async_trait::async_trait;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
-use switchboard_core::{CallContext, ConnectorBuilder, ConnectorError, Effect, Tool};
+use switchboard_core::{CallContext, Connector, ConnectorBuilder, ConnectorError, Effect, Tool};
 use switchboard_gateway::audit::{AuditRecord, AuditSink, AuditUnavailable};
 use switchboard_gateway::auth::{
     hash_api_key, ApiKeyEntry, ApiKeys, AuthState, Credentials, JwtAuthenticator, JwtSettings,
@@ -15,6 +15,7 @@ use switchboard_gateway::auth::{
 };
 use switchboard_gateway::mcp::Sessions;
 use switchboard_gateway::policy::{catalog_tools, CedarAuthorizer};
+use switchboard_gateway::refresh::Refresher;
 use switchboard_gateway::{Catalog, Gateway, GatewayOptions};
 use switchboard_policy::{PolicyEngine, PolicyFile};
 use switchboard_testkit::jwt::JwksServer;
@@ -183,6 +184,9 @@ pub struct TestGateway {
     pub authorizer: Arc<CedarAuthorizer>,
     pub sessions: Arc<Sessions>,
     pub jwks: JwksServer,
+    /// Rebuilds catalog and engine with the policy the gateway started
+    /// with (not watching: tests call `watch` or `refresh_catalog`).
+    pub refresher: Arc<Refresher>,
 }
 
 pub async fn start() -> TestGateway {
@@ -195,6 +199,16 @@ pub async fn start() -> TestGateway {
 }
 
 pub async fn start_with(options: GatewayOptions) -> TestGateway {
+    start_full(options, Vec::new(), TEST_POLICY).await
+}
+
+/// The test connector plus `extra` connectors (federated fakes), with
+/// their surfaces probed, under `policy`.
+pub async fn start_full(
+    options: GatewayOptions,
+    extra: Vec<Arc<dyn Connector>>,
+    policy: &'static str,
+) -> TestGateway {
     let counter = Arc::new(Counter::default());
     let connector = ConnectorBuilder::new("test", counter.clone())
         .tool(EchoTool)
@@ -228,8 +242,10 @@ pub async fn start_with(options: GatewayOptions) -> TestGateway {
             vec!["admins".into()],
         ),
     ]);
-    let catalog = Catalog::new(vec![connector]).unwrap();
-    let authorizer = Arc::new(CedarAuthorizer::new(engine(&catalog, TEST_POLICY)));
+    let mut connectors = vec![connector];
+    connectors.extend(extra);
+    let catalog = Catalog::discover(connectors, None).await.unwrap();
+    let authorizer = Arc::new(CedarAuthorizer::new(engine(&catalog, policy)));
     let audit = Arc::new(MemoryAudit::default());
     let gateway = Gateway::new(catalog, authorizer.clone(), audit.clone(), options);
     let jwks = JwksServer::start(switchboard_testkit::jwt::jwks()).await;
@@ -258,6 +274,18 @@ pub async fn start_with(options: GatewayOptions) -> TestGateway {
         )),
     };
     let sessions = Arc::new(Sessions::default());
+    let refresher = Refresher::new(
+        gateway.clone(),
+        authorizer.clone(),
+        sessions.clone(),
+        Arc::new(move |catalog: &Catalog| {
+            let files = [PolicyFile {
+                name: "test.cedar".into(),
+                text: policy.into(),
+            }];
+            PolicyEngine::new(&catalog_tools(catalog), &[], &files).map_err(|e| e.to_string())
+        }),
+    );
     let app = switchboard_gateway::http::router(
         gateway.clone(),
         sessions.clone(),
@@ -274,6 +302,7 @@ pub async fn start_with(options: GatewayOptions) -> TestGateway {
         authorizer,
         sessions,
         jwks,
+        refresher,
     }
 }
 
@@ -311,8 +340,12 @@ impl TestGateway {
         });
         let body = json!({"jsonrpc": "2.0", "id": 1, "method": method, "params": params});
         let mut request = self.http.post(&self.url);
-        if let Some(name) = body["params"]["name"].as_str() {
-            // SEP-2243: the standard header naming the tool.
+        let named = body["params"]["name"]
+            .as_str()
+            .or(body["params"]["uri"].as_str());
+        if let Some(name) = named {
+            // SEP-2243: the standard header naming the tool, prompt or
+            // resource.
             request = request.header("mcp-name", name);
         }
         let response = request

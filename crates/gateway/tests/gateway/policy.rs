@@ -122,7 +122,8 @@ async fn a_reload_swaps_policies_atomically_and_tells_legacy_sessions() {
     let (_, before) = gw.rpc("reader-key", "tools/list", json!({})).await;
     assert_eq!(before["result"]["tools"].as_array().unwrap().len(), 2);
     let widened = r#"permit (principal, action, resource);"#;
-    gw.authorizer.replace(engine(gw.gateway.catalog(), widened));
+    gw.authorizer
+        .replace(engine(&gw.gateway.catalog(), widened));
     assert_eq!(gw.sessions.notify_tools_changed().await, 1);
     let (_, after) = gw.rpc("reader-key", "tools/list", json!({})).await;
     assert_eq!(after["result"]["tools"].as_array().unwrap().len(), 3);
@@ -177,6 +178,7 @@ proptest! {
             parent_stats: None,
             stats_out: None,
                 cancel: CancellationToken::new(),
+                relay: None,
             }).await;
             let callable = !matches!(outcome, Err(CallError::UnknownTool(_)));
             prop_assert_eq!(listed, engine_says);
