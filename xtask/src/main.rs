@@ -57,7 +57,22 @@ fn ci() -> Result<(), String> {
     )?;
     invariants::check(&invariants::metadata()).map_err(|e| e.join("\n"))?;
     eprintln!("xtask: architecture invariants hold");
-    if has_nextest() {
+    // The federation tests run the MCP fixture as a child process, and
+    // cargo does not build dev-dependencies' binaries: build it up front.
+    run(
+        "cargo",
+        &[
+            "build",
+            "--locked",
+            "-p",
+            "switchboard-testkit",
+            "--features",
+            "mcp-fixture",
+            "--bin",
+            "switchboard-mcp-fixture",
+        ],
+    )?;
+    let tests = if has_nextest() {
         run(
             "cargo",
             &[
@@ -73,7 +88,11 @@ fn ci() -> Result<(), String> {
             "cargo",
             &["test", "--workspace", "--locked", "--no-fail-fast"],
         )
-    }
+    };
+    // The official conformance suite through the gateway federating the
+    // fixture (issue #10), after the tests so that their result stands.
+    let conformance = conformance::run(&[]);
+    tests.and(conformance)
 }
 
 /// The token-economics benchmark lives in the binary (it needs every

@@ -59,9 +59,13 @@ impl PolicySource {
 
     /// Parses and validates against the catalog.
     pub fn engine(&self, catalog: &Catalog) -> anyhow::Result<PolicyEngine> {
+        // Federated connectors have ids of their own choosing, and may
+        // have no tools yet (upstream down): policies may still name them.
+        let mut known: Vec<&str> = KNOWN_CONNECTORS.to_vec();
+        known.extend(catalog.connectors().iter().map(|c| c.id()));
         Ok(PolicyEngine::new(
             &catalog_tools(catalog),
-            KNOWN_CONNECTORS,
+            &known,
             &self.files()?,
         )?)
     }

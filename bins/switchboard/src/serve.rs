@@ -102,8 +102,8 @@ pub async fn build(
     let file = &loaded.file;
     let mut connectors = Vec::new();
     for (id, table) in &file.connectors {
-        connectors.push(
-            registry::build_connector(id, table)
+        connectors.extend(
+            registry::build_connectors(id, table)
                 .await
                 .with_context(|| format!("{}", path.display()))?,
         );

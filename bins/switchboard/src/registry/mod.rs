@@ -21,6 +21,8 @@ mod gong;
 mod hubspot;
 #[cfg(feature = "intercom")]
 mod intercom;
+#[cfg(feature = "mcp")]
+mod mcp;
 #[cfg(feature = "notion")]
 mod notion;
 #[cfg(feature = "quickbooks")]
@@ -104,16 +106,52 @@ fn entry(id: &str) -> Result<Entry, String> {
     })
 }
 
-/// Checks a `[connectors.<id>]` table without I/O.
+/// `[[connectors.mcp]]` is the one key that is not a connector id: an
+/// array of federated MCP servers, each with its own id.
+const FEDERATED: &str = "mcp";
+
+#[cfg(not(feature = "mcp"))]
+mod mcp {
+    use super::*;
+
+    const MISSING: &str =
+        "this switchboard was built without feature `mcp`; rebuild with `--features mcp`";
+
+    pub fn configs(_: &toml::Value) -> Result<Vec<()>, String> {
+        Err(MISSING.into())
+    }
+
+    pub async fn build(_: &toml::Value) -> anyhow::Result<Vec<Arc<dyn Connector>>> {
+        Err(anyhow!(MISSING))
+    }
+
+    pub fn offline(_: &toml::Value) -> anyhow::Result<Vec<Arc<dyn Connector>>> {
+        Err(anyhow!(MISSING))
+    }
+}
+
+/// Checks a `[connectors.<id>]` table (or `[[connectors.mcp]]`) without I/O.
 pub fn validate_connector(id: &str, table: &toml::Value) -> Result<(), String> {
+    if id == FEDERATED {
+        return mcp::configs(table).map(|_| ());
+    }
     (entry(id)?.validate)(table)
 }
 
-/// Builds a connector from its table (resolves secrets, may connect).
-pub async fn build_connector(id: &str, table: &toml::Value) -> anyhow::Result<Arc<dyn Connector>> {
+/// Builds the connector(s) of a table (resolves secrets, may connect):
+/// one for a native connector, one per server for `[[connectors.mcp]]`.
+pub async fn build_connectors(
+    id: &str,
+    table: &toml::Value,
+) -> anyhow::Result<Vec<Arc<dyn Connector>>> {
+    if id == FEDERATED {
+        return mcp::build(table)
+            .await
+            .map_err(|e| anyhow!("connectors.{id}{e:#}"));
+    }
     let entry = entry(id).map_err(|e| anyhow!("connectors.{id}: {e}"))?;
     let built = (entry.build)(table.clone()).await;
-    built.map_err(|e| anyhow!("connectors.{id}: {e:#}"))
+    Ok(vec![built.map_err(|e| anyhow!("connectors.{id}: {e:#}"))?])
 }
 
 /// The connectors a config names (or every compiled one, without tables),
@@ -123,6 +161,12 @@ pub async fn offline_catalog(
 ) -> anyhow::Result<Vec<Arc<dyn Connector>>> {
     let mut out = Vec::new();
     for (id, table) in connectors {
+        if id == FEDERATED {
+            if let Some(table) = table {
+                out.extend(mcp::offline(table).map_err(|e| anyhow!("connectors.{id}{e:#}"))?);
+            }
+            continue;
+        }
         let entry = entry(id).map_err(|e| anyhow!("connectors.{id}: {e}"))?;
         let built = (entry.offline)(table.clone()).await;
         out.push(built.map_err(|e| anyhow!("connectors.{id}: {e:#}"))?);
