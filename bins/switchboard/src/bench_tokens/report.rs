@@ -96,16 +96,19 @@ pub fn markdown(
         .iter()
         .find(|(u, _, t)| *t > 4000 && *u == breakdown.user)
     {
+        let room = 4000usize.saturating_sub(breakdown.floor);
         let _ = writeln!(
             out,
-            "\n{user}'s list ({n} tools, {t} tokens) misses the target, and no diet of the text can meet it: \
-             with no titles, no descriptions of tools or arguments and every output schema cut to \
-             `{{\"type\":\"object\"}}`, the same list would still be {floor} tokens ({per} per tool) — tool \
-             names, argument names, types and enums, and annotations. Meeting it needs fewer tools in the \
-             list (broader tools, or a role that sees fewer), not shorter words. The rules applied \
-             (\"the tool-list diet\" in ARCHITECTURE.md) are below the breakdown.",
+            "\n{user}'s list ({n} tools, {t} tokens) misses the target. With no words at all (no titles, \
+             no descriptions of tools or arguments, every output schema cut to `{{\"type\":\"object\"}}`) \
+             the same list would be {floor} tokens ({per} per tool: tool names, argument names, types and \
+             enums, annotations), which leaves {room} tokens, about {room_per} per tool, for every \
+             description, argument format and returned field name. That is not a list a model can choose \
+             from or call correctly, so the diet stops at the rules below the breakdown. Meeting the target \
+             for this role needs fewer tools in its list (broader tools, or a narrower role), not shorter words.",
             floor = breakdown.floor,
             per = breakdown.floor / (*n).max(1),
+            room_per = room / (*n).max(1),
         );
     }
     let _ = writeln!(
