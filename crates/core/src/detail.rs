@@ -54,13 +54,13 @@ pub fn is_listing(name: &str, output_schema: &JsonObject) -> bool {
     named && has_list
 }
 
-/// Adds the `detail` argument to an input schema.
+/// Adds the `detail` argument to an input schema: `{"enum": ["brief",
+/// "full"]}` and nothing more. It recurs on every list tool, and the two
+/// words say what they do; absent means full, as an optional argument's
+/// absence should.
 pub fn add_argument(schema: &mut JsonObject) {
     if let Some(Value::Object(props)) = schema.get_mut("properties") {
-        props.insert(
-            "detail".into(),
-            json!({"type": "string", "enum": ["brief", "full"], "description": "brief: identifying fields only (default full)."}),
-        );
+        props.insert("detail".into(), json!({"enum": ["brief", "full"]}));
     }
 }
 

@@ -28,7 +28,9 @@ pub use naming::{validate_permission, validate_tool_name, validate_tool_name_in,
 pub use output::ToolOutput;
 pub use principal::{AuthMethod, Principal};
 pub use relay::ClientRelay;
-pub use schema::{compact, input_schema, output_schema, schema_object, shallow, JsonObject};
+pub use schema::{
+    compact, input_schema, output_schema, paging, schema_object, shallow, JsonObject,
+};
 pub use spec::{CachePolicy, Effect, ToolSpec};
 pub use tool::Tool;
 

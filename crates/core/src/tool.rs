@@ -22,8 +22,17 @@ pub trait Tool: Send + Sync + 'static {
 
     /// `<connector>_<verb>_<noun>`.
     const NAME: &'static str;
+    /// For people: sent only when it says more than the name.
     const TITLE: &'static str;
-    /// Written for the model: what the tool answers and when to use it.
+    /// Written for the model, and paid for in every `tools/list` (the
+    /// tool-list diet, ARCHITECTURE.md): one short sentence that says when
+    /// to pick this tool over its neighbours and anything not obvious.
+    /// Nothing the name, the schemas or the annotations already say: not
+    /// the arguments (the input schema lists them), not the returned
+    /// fields (the output schema names them), not "read-only". Argument
+    /// doc comments likewise only where the name and type do not say it:
+    /// formats prose cannot avoid, accepted forms ("email, or \"me\""),
+    /// which id is meant. Dates are `#[schemars(extend("format" = "date"))]`.
     const DESCRIPTION: &'static str;
     /// `<connector>:<noun>:<read|write>`.
     const PERMISSION: &'static str;

@@ -6,6 +6,7 @@
 //! for the model's own tokenizer). Composite tools count the raw bodies of
 //! all their children. Also counts each demo role's `tools/list`.
 
+mod breakdown;
 mod report;
 mod samples;
 
@@ -156,19 +157,28 @@ pub async fn run(out: &Path) -> anyhow::Result<()> {
             Err(why) => skipped.push((sample.tool.to_owned(), why)),
         }
     }
-    let lists: Vec<(String, usize, usize)> = demo::api_keys()
-        .principals()
-        .map(|p| {
-            let tools: Vec<_> = gateway
-                .visible_tools(p)
-                .iter()
-                .map(switchboard_gateway::mcp::tool_to_mcp)
-                .collect();
-            let json = serde_json::json!({"tools": tools}).to_string();
-            (p.user_id.clone(), tools.len(), tokens(&bpe, &json))
-        })
-        .collect();
-    let text = report::markdown(&measured, &skipped, &lists);
+    let mut largest: (String, Vec<Value>) = Default::default();
+    let mut lists: Vec<(String, usize, usize)> = Vec::new();
+    for p in demo::api_keys().principals() {
+        let tools: Vec<Value> = gateway
+            .visible_tools(p)
+            .iter()
+            .map(switchboard_gateway::mcp::tool_to_mcp)
+            .map(|t| serde_json::to_value(t).unwrap_or_default())
+            .collect();
+        let json = serde_json::json!({"tools": tools}).to_string();
+        lists.push((p.user_id.clone(), tools.len(), tokens(&bpe, &json)));
+        if tools.len() > largest.1.len() {
+            largest = (p.user_id.clone(), tools);
+        }
+    }
+    let breakdown = report::Breakdown {
+        floor: breakdown::floor(&bpe, &largest.1),
+        user: largest.0,
+        tools: breakdown::per_tool(&bpe, &largest.1),
+        properties: breakdown::properties(&bpe, &largest.1),
+    };
+    let text = report::markdown(&measured, &skipped, &lists, &breakdown);
     std::fs::write(out, &text).with_context(|| format!("writing {}", out.display()))?;
     print!("{text}");
     Ok(())

@@ -39,7 +39,7 @@ impl Tool for GetProfile {
 
     const NAME: &'static str = "customer_get_profile";
     const TITLE: &'static str = "Customer profile across systems";
-    const DESCRIPTION: &'static str = "One customer across CRM (deals: stage, amount, close date, owner), support (open conversations and tickets, the oldest open one), billing (status, open and overdue balance) and calls (last call, count in 90 days). Parts you may not see are marked omitted.";
+    const DESCRIPTION: &'static str = "One customer at a glance across CRM deals, support, billing and calls, in one call; parts you may not see are marked omitted.";
     const PERMISSION: &'static str = "composite:customers:read";
     const EFFECT: Effect = Effect::Read;
 

@@ -17,9 +17,9 @@ use crate::State;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Quarter like "2026-Q4"; default: the current quarter.
+    /// Like "2026-Q4"; default this quarter.
     pub quarter: Option<String>,
-    /// At least this many unresolved tickets (default 2).
+    /// Default 2.
     #[schemars(range(min = 1, max = 100))]
     pub min_open_tickets: Option<u32>,
 }
@@ -101,7 +101,7 @@ impl Tool for RenewalsAtRisk {
 
     const NAME: &'static str = "customers_find_renewals_at_risk";
     const TITLE: &'static str = "Renewals at risk this quarter";
-    const DESCRIPTION: &'static str = "Customers with an open enterprise renewal closing in a quarter and at least N unresolved support tickets (default 2), with the deal and the tickets.";
+    const DESCRIPTION: &'static str = "Customers with an open enterprise renewal in a quarter and at least min_open_tickets unresolved support tickets.";
     const PERMISSION: &'static str = "composite:customers:read";
     const EFFECT: Effect = Effect::Read;
 

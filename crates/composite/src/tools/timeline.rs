@@ -21,7 +21,7 @@ const MAX_EVENTS: usize = 60;
 pub struct Args {
     /// CRM company id, domain, contact email, or name.
     pub customer: String,
-    /// How far back, in days (default 90, max 365).
+    /// How far back (default 90).
     #[schemars(range(min = 1, max = 365))]
     pub days: Option<u32>,
 }
@@ -100,7 +100,7 @@ impl Tool for GetTimeline {
 
     const NAME: &'static str = "customer_get_timeline";
     const TITLE: &'static str = "Customer timeline across systems";
-    const DESCRIPTION: &'static str = "What happened with one customer, newest first, across CRM deals, support conversations and tickets, invoices and calls, over the last N days (default 90).";
+    const DESCRIPTION: &'static str = "What happened with one customer across CRM deals, support, invoices and calls, newest first.";
     const PERMISSION: &'static str = "composite:customers:read";
     const EFFECT: Effect = Effect::Read;
 

@@ -12,7 +12,8 @@ pub fn bad(field: &str, why: impl std::fmt::Display) -> ConnectorError {
     ConnectorError::invalid_args(format!("invalid argument `{field}`: {why}"))
 }
 
-/// `open`, `closed` or `all`.
+// Issue and pull request states to list. A plain comment: schemars would
+// copy a doc comment into every `tools/list`, and the `enum` already says it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum State {

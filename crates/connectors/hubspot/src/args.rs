@@ -40,10 +40,10 @@ pub fn search_cursor(value: Option<&str>, limit: usize) -> Result<Option<String>
     };
     let offset: u64 = v
         .parse()
-        .map_err(|_| bad("after", "must be a `next_cursor` from a previous call"))?;
+        .map_err(|_| bad("cursor", "must be a `next_cursor` from a previous call"))?;
     if offset + limit as u64 > SEARCH_WINDOW {
         return Err(bad(
-            "after",
+            "cursor",
             format!("HubSpot search stops at {SEARCH_WINDOW} results; narrow the filters"),
         ));
     }
@@ -59,7 +59,10 @@ pub fn list_cursor(value: Option<&str>) -> Result<Option<String>, ConnectorError
         && v.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"-_=.%".contains(&b));
     if !ok {
-        return Err(bad("after", "must be a `next_cursor` from a previous call"));
+        return Err(bad(
+            "cursor",
+            "must be a `next_cursor` from a previous call",
+        ));
     }
     Ok(Some(v.to_owned()))
 }

@@ -17,13 +17,12 @@ use crate::GitHub;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Repository, `owner/name`.
+    /// `owner/name`.
     pub repo: String,
     /// One line, at most 256 characters.
     pub title: String,
-    /// Markdown description.
+    /// Markdown.
     pub body: Option<String>,
-    /// Label names, e.g. ["bug", "customer:acme-robotics"].
     pub labels: Option<Vec<String>>,
 }
 
@@ -52,7 +51,7 @@ impl Tool for CreateIssue {
 
     const NAME: &'static str = "github_create_issue";
     const TITLE: &'static str = "Create a GitHub issue";
-    const DESCRIPTION: &'static str = "File a new issue in a repository with a title, Markdown body and labels. The issue notes that you filed it. Returns its number and link.";
+    const DESCRIPTION: &'static str = "File a GitHub issue; it notes that you filed it.";
     const PERMISSION: &'static str = "github:issues:write";
     const EFFECT: Effect = Effect::Write;
 

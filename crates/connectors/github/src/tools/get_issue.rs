@@ -20,11 +20,10 @@ const COMMENT_MAX: usize = 600;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Repository, `owner/name`.
+    /// `owner/name`.
     pub repo: String,
-    /// Issue number.
     pub number: u64,
-    /// How many of the latest comments to include (0-100, default 20).
+    /// Latest comments to include.
     #[schemars(range(min = 0, max = 100))]
     pub comments: Option<u32>,
 }
@@ -61,7 +60,7 @@ impl Tool for GetIssue {
 
     const NAME: &'static str = "github_get_issue";
     const TITLE: &'static str = "Get a GitHub issue";
-    const DESCRIPTION: &'static str = "One issue by repository and number: state, author, assignees, labels, body, and its latest comments (who, when, what).";
+    const DESCRIPTION: &'static str = "A GitHub issue with its latest comments.";
     const PERMISSION: &'static str = "github:issues:read";
     const EFFECT: Effect = Effect::Read;
 

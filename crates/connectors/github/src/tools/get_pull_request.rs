@@ -21,9 +21,8 @@ const BODY_MAX: usize = 1_000;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Repository, `owner/name`.
+    /// `owner/name`.
     pub repo: String,
-    /// Pull request number.
     pub number: u64,
 }
 
@@ -78,7 +77,8 @@ impl Tool for GetPullRequest {
 
     const NAME: &'static str = "github_get_pull_request";
     const TITLE: &'static str = "Get a GitHub pull request";
-    const DESCRIPTION: &'static str = "One pull request: state, draft, author, branches, mergeability, changed files and lines, review state per reviewer (approved / changes requested / pending) and CI checks (passed, failed, pending; failing names).";
+    const DESCRIPTION: &'static str =
+        "A pull request with its review state per reviewer and CI checks.";
     const PERMISSION: &'static str = "github:pulls:read";
     const EFFECT: Effect = Effect::Read;
 

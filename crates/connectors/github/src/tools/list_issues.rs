@@ -19,15 +19,14 @@ use crate::GitHub;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Repository, `owner/name`.
+    /// `owner/name`.
     pub repo: String,
-    /// open (default), closed or all.
     pub state: Option<State>,
-    /// Only issues with all of these labels.
+    /// All of these.
     pub labels: Option<Vec<String>>,
-    /// A login, "me" (you), "none" (unassigned) or "any".
+    /// Login, "me", "none" or "any".
     pub assignee: Option<String>,
-    /// Updated on or after: YYYY-MM-DD or an ISO 8601 time.
+    /// Updated since: YYYY-MM-DD or ISO 8601 time.
     pub since: Option<String>,
     /// Max issues (1-100, default 30).
     #[schemars(range(min = 1, max = 100))]
@@ -54,7 +53,8 @@ impl Tool for ListIssues {
 
     const NAME: &'static str = "github_list_issues";
     const TITLE: &'static str = "List a repository's GitHub issues";
-    const DESCRIPTION: &'static str = "Issues of one repository (not pull requests), by state, labels, assignee (\"me\" = you) and updated-since, most recently updated first. Returns number, title, state, author, assignees, labels, dates.";
+    const DESCRIPTION: &'static str =
+        "A repository's issues (not pull requests), recently updated first.";
     const PERMISSION: &'static str = "github:issues:read";
     const EFFECT: Effect = Effect::Read;
 

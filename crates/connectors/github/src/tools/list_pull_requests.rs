@@ -18,9 +18,9 @@ use crate::GitHub;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Repository, `owner/name`.
+    /// `owner/name`.
     pub repo: String,
-    /// open (default), closed (merged included) or all.
+    /// closed includes merged.
     pub state: Option<State>,
     /// Max pull requests (1-100, default 30).
     #[schemars(range(min = 1, max = 100))]
@@ -47,7 +47,7 @@ impl Tool for ListPullRequests {
 
     const NAME: &'static str = "github_list_pull_requests";
     const TITLE: &'static str = "List a repository's pull requests";
-    const DESCRIPTION: &'static str = "Pull requests of one repository by state, most recently updated first: number, title, state (open/closed/merged), draft, author, branches, labels, requested reviewers, dates. Use github_get_pull_request for reviews and checks.";
+    const DESCRIPTION: &'static str = "A repository's pull requests, recently updated first; reviews and checks are in github_get_pull_request.";
     const PERMISSION: &'static str = "github:pulls:read";
     const EFFECT: Effect = Effect::Read;
 

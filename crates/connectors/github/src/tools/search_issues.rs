@@ -34,13 +34,11 @@ pub enum Kind {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// GitHub search syntax, e.g. `label:customer:acme-robotics sso`; `@me` is you.
+    /// GitHub search syntax, e.g. `label:bug sso`; `@me` is you.
     pub query: Option<String>,
-    /// Only this repository, `owner/name`.
+    /// `owner/name`.
     pub repo: Option<String>,
-    /// open or closed.
     pub state: Option<OpenClosed>,
-    /// issue or pr.
     #[serde(rename = "type")]
     pub kind: Option<Kind>,
     /// Max results (1-100, default 20).
@@ -91,7 +89,7 @@ impl Tool for SearchIssues {
 
     const NAME: &'static str = "github_search_issues";
     const TITLE: &'static str = "Search GitHub issues and pull requests";
-    const DESCRIPTION: &'static str = "Search issues and pull requests across repositories with GitHub search syntax (label:, author:, assignee:@me, is:open, created:>2026-11-01, words). Returns repo, number, title, state, people, labels, dates.";
+    const DESCRIPTION: &'static str = "Search GitHub issues and pull requests across repositories.";
     const PERMISSION: &'static str = "github:issues:read";
     const EFFECT: Effect = Effect::Read;
 

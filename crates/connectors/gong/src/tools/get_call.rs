@@ -14,7 +14,6 @@ use crate::{args, Gong};
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Gong call id (from gong_list_calls).
     pub call_id: String,
 }
 
@@ -28,7 +27,8 @@ impl Tool for GetCall {
 
     const NAME: &'static str = "gong_get_call";
     const TITLE: &'static str = "Get a Gong call";
-    const DESCRIPTION: &'static str = "One recorded call by id: title, start, minutes, meeting or phone, host, and its participants split into internal (our people) and external (customers), with names, emails and titles.";
+    const DESCRIPTION: &'static str =
+        "A recorded call with its participants, split into our people and the customer's.";
     const PERMISSION: &'static str = "gong:calls:read";
     const EFFECT: Effect = Effect::Read;
 

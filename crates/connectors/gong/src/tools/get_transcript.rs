@@ -22,9 +22,7 @@ const MIN_CHARS: usize = 200;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Gong call id (from gong_list_calls).
     pub call_id: String,
-    /// Most characters to return (200-20000, default 4000).
     #[schemars(range(min = 200, max = 20000))]
     pub max_chars: Option<u32>,
 }
@@ -61,7 +59,7 @@ impl Tool for GetTranscript {
 
     const NAME: &'static str = "gong_get_transcript";
     const TITLE: &'static str = "Get a Gong call transcript";
-    const DESCRIPTION: &'static str = "What was said on a recorded call, as \"Speaker Name: text\" lines in order, trimmed to max_chars (default 4000, up to 20000); says when it was trimmed.";
+    const DESCRIPTION: &'static str = "What was said on a recorded call, as \"Speaker: text\" lines; cut at max_chars, and says so.";
     const PERMISSION: &'static str = "gong:transcripts:read";
     const EFFECT: Effect = Effect::Read;
 

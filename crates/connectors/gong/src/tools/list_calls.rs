@@ -20,13 +20,13 @@ const MAX_PAGES: usize = 10;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Calls on or after this day, YYYY-MM-DD (UTC).
+    #[schemars(extend("format" = "date"))]
     pub from: Option<String>,
-    /// Calls on or before this day, YYYY-MM-DD (UTC).
+    #[schemars(extend("format" = "date"))]
     pub to: Option<String>,
-    /// An attendee's email, or "me" for calls you were on.
+    /// Attendee email, or "me".
     pub participant: Option<String>,
-    /// Customer domain (acme-robotics.example) or a name in the call title.
+    /// Customer domain, or a name in the call title.
     pub company: Option<String>,
     /// Max calls (1-100, default 20).
     #[schemars(range(min = 1, max = 100))]
@@ -99,7 +99,8 @@ impl Tool for ListCalls {
 
     const NAME: &'static str = "gong_list_calls";
     const TITLE: &'static str = "List Gong calls";
-    const DESCRIPTION: &'static str = "Recorded calls and meetings, oldest first, in a date range; optionally only those with an attendee (email, or \"me\") or a customer (domain like acme-robotics.example, or a name in the title). Returns title, start, minutes, host and customer attendees.";
+    const DESCRIPTION: &'static str =
+        "Recorded sales calls and meetings, oldest first; dates are inclusive, UTC.";
     const PERMISSION: &'static str = "gong:calls:read";
     const EFFECT: Effect = Effect::Read;
 

@@ -43,7 +43,7 @@ impl Tool for ListUsers {
     const NAME: &'static str = "gong_list_users";
     const TITLE: &'static str = "List Gong users";
     const DESCRIPTION: &'static str =
-        "The company's Gong users, who host and attend recorded calls: name, email, job title, active.";
+        "The company's call-recording users: who hosts and attends calls.";
     const PERMISSION: &'static str = "gong:users:read";
     const EFFECT: Effect = Effect::Read;
     /// The user list is the same whoever asks.

@@ -13,7 +13,6 @@ use crate::{args, HubSpot};
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// HubSpot company id.
     pub company_id: String,
 }
 
@@ -27,8 +26,7 @@ impl Tool for GetCompany {
 
     const NAME: &'static str = "hubspot_get_company";
     const TITLE: &'static str = "Get a HubSpot company";
-    const DESCRIPTION: &'static str =
-        "One CRM company by id: name, domain, industry, city, country.";
+    const DESCRIPTION: &'static str = "A company's record in the CRM (sales system).";
     const PERMISSION: &'static str = "hubspot:companies:read";
     const EFFECT: Effect = Effect::Read;
 

@@ -13,7 +13,6 @@ use crate::{args, HubSpot};
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// HubSpot contact id.
     pub contact_id: String,
 }
 
@@ -27,7 +26,7 @@ impl Tool for GetContact {
 
     const NAME: &'static str = "hubspot_get_contact";
     const TITLE: &'static str = "Get a HubSpot contact";
-    const DESCRIPTION: &'static str = "One CRM contact by id: name, email, job title, company.";
+    const DESCRIPTION: &'static str = "A person's record in the CRM (sales system).";
     const PERMISSION: &'static str = "hubspot:contacts:read";
     const EFFECT: Effect = Effect::Read;
 

@@ -20,7 +20,6 @@ const MAX_CONTACTS: usize = 25;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// HubSpot deal id.
     pub deal_id: String,
 }
 
@@ -62,7 +61,8 @@ impl Tool for GetDeal {
 
     const NAME: &'static str = "hubspot_get_deal";
     const TITLE: &'static str = "Get a HubSpot deal";
-    const DESCRIPTION: &'static str = "One CRM deal by id: stage, amount, close date, owner, plus its company (name, domain) and contacts (name, email, title).";
+    const DESCRIPTION: &'static str =
+        "A CRM deal (sales opportunity) with its company and contacts.";
     const PERMISSION: &'static str = "hubspot:deals:read";
     const EFFECT: Effect = Effect::Read;
 

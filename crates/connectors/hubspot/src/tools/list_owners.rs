@@ -18,7 +18,7 @@ pub struct Args {
     #[schemars(range(min = 1, max = 100))]
     pub limit: Option<u32>,
     /// `next_cursor` of a previous call.
-    pub after: Option<String>,
+    pub cursor: Option<String>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -38,8 +38,7 @@ impl Tool for ListOwners {
 
     const NAME: &'static str = "hubspot_list_owners";
     const TITLE: &'static str = "List HubSpot owners";
-    const DESCRIPTION: &'static str =
-        "List CRM users who can own deals, companies and contacts: name and email.";
+    const DESCRIPTION: &'static str = "The CRM's users, who own deals, companies and contacts.";
     const PERMISSION: &'static str = "hubspot:owners:read";
     const EFFECT: Effect = Effect::Read;
     /// The owner list is the same whoever asks.
@@ -54,7 +53,7 @@ impl Tool for ListOwners {
         a: Args,
     ) -> Result<Output, ConnectorError> {
         let limit = args::limit(a.limit, 50, 100)?;
-        let after = args::list_cursor(a.after.as_deref())?;
+        let after = args::list_cursor(a.cursor.as_deref())?;
         let page = state.client.owners(ctx, None, limit, after).await?;
         Ok(Output {
             next_cursor: page.next_after(),

@@ -29,7 +29,8 @@ impl Tool for ListPipelines {
 
     const NAME: &'static str = "hubspot_list_pipelines";
     const TITLE: &'static str = "List HubSpot deal pipelines";
-    const DESCRIPTION: &'static str = "List deal pipelines and their stages in order, with win probability and whether a stage is closed.";
+    const DESCRIPTION: &'static str =
+        "Deal pipelines and their stages in order, with win probability.";
     const PERMISSION: &'static str = "hubspot:pipelines:read";
     const EFFECT: Effect = Effect::Read;
     /// Pipelines are the same whoever asks.

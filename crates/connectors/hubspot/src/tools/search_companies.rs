@@ -12,15 +12,15 @@ use crate::{args, HubSpot};
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Words in the name or domain.
+    /// Words of the name or domain.
     pub query: Option<String>,
-    /// Exact domain, e.g. "acme.example".
+    /// Exact domain.
     pub domain: Option<String>,
     /// Max companies (1-200, default 20).
     #[schemars(range(min = 1, max = 200))]
     pub limit: Option<u32>,
     /// `next_cursor` of a previous call.
-    pub after: Option<String>,
+    pub cursor: Option<String>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -42,8 +42,7 @@ impl Tool for SearchCompanies {
 
     const NAME: &'static str = "hubspot_search_companies";
     const TITLE: &'static str = "Search HubSpot companies";
-    const DESCRIPTION: &'static str =
-        "Find CRM companies by name or domain. Returns id, name, domain, industry, city, country.";
+    const DESCRIPTION: &'static str = "Find companies in the CRM (sales system).";
     const PERMISSION: &'static str = "hubspot:companies:read";
     const EFFECT: Effect = Effect::Read;
 
@@ -54,7 +53,7 @@ impl Tool for SearchCompanies {
         a: Args,
     ) -> Result<Output, ConnectorError> {
         let limit = args::limit(a.limit, 20, 200)?;
-        let after = args::search_cursor(a.after.as_deref(), limit)?;
+        let after = args::search_cursor(a.cursor.as_deref(), limit)?;
         let query = args::text("query", a.query.as_deref())?;
         let domain = a
             .domain

@@ -13,17 +13,16 @@ use crate::{args, HubSpot};
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Words in the name, email or company.
+    /// Words of the name, email or company.
     pub query: Option<String>,
-    /// Exact email address.
     pub email: Option<String>,
-    /// Company domain, e.g. "acme.example" (matches email domains).
+    /// Matches email domains.
     pub company_domain: Option<String>,
     /// Max contacts (1-200, default 20).
     #[schemars(range(min = 1, max = 200))]
     pub limit: Option<u32>,
     /// `next_cursor` of a previous call.
-    pub after: Option<String>,
+    pub cursor: Option<String>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -45,7 +44,7 @@ impl Tool for SearchContacts {
 
     const NAME: &'static str = "hubspot_search_contacts";
     const TITLE: &'static str = "Search HubSpot contacts";
-    const DESCRIPTION: &'static str = "Find CRM contacts by name, email or company domain. Returns id, name, email, job title, company.";
+    const DESCRIPTION: &'static str = "Find people in the CRM (sales system).";
     const PERMISSION: &'static str = "hubspot:contacts:read";
     const EFFECT: Effect = Effect::Read;
 
@@ -56,7 +55,7 @@ impl Tool for SearchContacts {
         a: Args,
     ) -> Result<Output, ConnectorError> {
         let limit = args::limit(a.limit, 20, 200)?;
-        let after = args::search_cursor(a.after.as_deref(), limit)?;
+        let after = args::search_cursor(a.cursor.as_deref(), limit)?;
         let query = args::text("query", a.query.as_deref())?;
         let mut filters = Vec::new();
         if let Some(email) = a.email.as_deref() {

@@ -15,25 +15,23 @@ use crate::{args, HubSpot};
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Stage label or id, e.g. "Contract Sent".
+    /// Stage label or id.
     pub stage: Option<String>,
-    /// Owner email, or "me" for your own deals.
+    /// Email, or "me".
     pub owner: Option<String>,
-    /// Close date on or after, YYYY-MM-DD.
+    #[schemars(extend("format" = "date"))]
     pub close_date_from: Option<String>,
-    /// Close date on or before, YYYY-MM-DD.
+    #[schemars(extend("format" = "date"))]
     pub close_date_to: Option<String>,
-    /// Minimum amount.
     pub min_amount: Option<f64>,
-    /// Words in the deal name.
+    /// Words of the deal name.
     pub query: Option<String>,
-    /// Only deals associated with this company id.
     pub company_id: Option<String>,
     /// Max deals (1-200, default 20).
     #[schemars(range(min = 1, max = 200))]
     pub limit: Option<u32>,
     /// `next_cursor` of a previous call.
-    pub after: Option<String>,
+    pub cursor: Option<String>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -62,7 +60,7 @@ impl Tool for SearchDeals {
 
     const NAME: &'static str = "hubspot_search_deals";
     const TITLE: &'static str = "Search HubSpot deals";
-    const DESCRIPTION: &'static str = "Find CRM deals by stage, owner (\"me\" = you), close date range, minimum amount or name. Returns stage, amount, close date, owner.";
+    const DESCRIPTION: &'static str = "Find CRM deals (sales opportunities); dates are inclusive.";
     const PERMISSION: &'static str = "hubspot:deals:read";
     const EFFECT: Effect = Effect::Read;
 
@@ -73,7 +71,7 @@ impl Tool for SearchDeals {
         a: Args,
     ) -> Result<Output, ConnectorError> {
         let limit = args::limit(a.limit, 20, 200)?;
-        let after = args::search_cursor(a.after.as_deref(), limit)?;
+        let after = args::search_cursor(a.cursor.as_deref(), limit)?;
         let from = args::date("close_date_from", a.close_date_from.as_deref())?;
         let to = args::date("close_date_to", a.close_date_to.as_deref())?;
         if let (Some(f), Some(t)) = (from, to) {

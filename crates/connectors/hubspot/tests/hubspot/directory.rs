@@ -127,7 +127,7 @@ async fn owners_and_pipelines() {
     let next = call(
         &env.hubspot,
         "hubspot_list_owners",
-        json!({"limit": 2, "after": "2"}),
+        json!({"limit": 2, "cursor": "2"}),
     )
     .await
     .unwrap();
@@ -183,6 +183,6 @@ async fn cache_policies_follow_caller_dependence() {
     };
     assert_eq!(
         description("hubspot_search_deals")["properties"]["owner"]["description"],
-        "Owner email, or \"me\" for your own deals."
+        "Email, or \"me\"."
     );
 }

@@ -142,7 +142,11 @@ async fn invalid_arguments_never_reach_hubspot() {
             "min_amount",
         ),
         ("hubspot_search_deals", json!({"owner": "sam"}), "owner"),
-        ("hubspot_search_deals", json!({"after": "page-2"}), "after"),
+        (
+            "hubspot_search_deals",
+            json!({"cursor": "page-2"}),
+            "cursor",
+        ),
         (
             "hubspot_search_deals",
             json!({"owner_email": "x@y.example"}),
@@ -171,7 +175,7 @@ async fn invalid_arguments_never_reach_hubspot() {
             "email",
         ),
         ("hubspot_list_owners", json!({"limit": 101}), "limit"),
-        ("hubspot_list_owners", json!({"after": "a b"}), "after"),
+        ("hubspot_list_owners", json!({"cursor": "a b"}), "cursor"),
         (
             "hubspot_list_pipelines",
             json!({"pipeline": "default"}),

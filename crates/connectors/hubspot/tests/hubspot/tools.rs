@@ -193,7 +193,7 @@ async fn deal_search_pages_up_to_the_limit() {
     let rest = call(
         &env.hubspot,
         "hubspot_search_deals",
-        json!({"owner": "me", "limit": 7, "after": "7"}),
+        json!({"owner": "me", "limit": 7, "cursor": "7"}),
     )
     .await
     .unwrap();

@@ -18,9 +18,8 @@ const MAX_NOTE: usize = 5_000;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Intercom conversation id.
     pub conversation_id: String,
-    /// The note, plain text; blank lines start paragraphs.
+    /// Plain text; blank lines start paragraphs.
     pub body: String,
 }
 
@@ -46,7 +45,7 @@ impl Tool for AddNote {
 
     const NAME: &'static str = "intercom_add_note";
     const TITLE: &'static str = "Add an Intercom note";
-    const DESCRIPTION: &'static str = "Post an internal note (visible to teammates only, never to the customer) on a support conversation, authored by you.";
+    const DESCRIPTION: &'static str = "Internal note on a support conversation, as you: teammates see it, the customer never does.";
     const PERMISSION: &'static str = "intercom:conversations:write";
     const EFFECT: Effect = Effect::Write;
 

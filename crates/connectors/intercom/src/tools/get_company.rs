@@ -17,9 +17,7 @@ const PEOPLE: usize = 10;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Intercom company id (give this or `name`).
     pub company_id: Option<String>,
-    /// Exact company name.
     pub name: Option<String>,
 }
 
@@ -33,7 +31,8 @@ impl Tool for GetCompany {
 
     const NAME: &'static str = "intercom_get_company";
     const TITLE: &'static str = "Get an Intercom company";
-    const DESCRIPTION: &'static str = "One customer company by Intercom id or exact name: plan, monthly spend, user count, custom attributes, tags and its first contacts.";
+    const DESCRIPTION: &'static str =
+        "A customer company in the support system, by company_id or exact name.";
     const PERMISSION: &'static str = "intercom:companies:read";
     const EFFECT: Effect = Effect::Read;
 

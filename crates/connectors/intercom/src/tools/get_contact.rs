@@ -13,7 +13,6 @@ use crate::{args, Intercom};
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Intercom contact id.
     pub contact_id: String,
 }
 
@@ -27,7 +26,7 @@ impl Tool for GetContact {
 
     const NAME: &'static str = "intercom_get_contact";
     const TITLE: &'static str = "Get an Intercom contact";
-    const DESCRIPTION: &'static str = "One customer contact by id: name, email, phone, title, companies, location, owner, and when they last wrote to or heard from support.";
+    const DESCRIPTION: &'static str = "A customer contact in the support system.";
     const PERMISSION: &'static str = "intercom:contacts:read";
     const EFFECT: Effect = Effect::Read;
 

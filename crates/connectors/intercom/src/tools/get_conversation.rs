@@ -18,7 +18,6 @@ const MAX_ENTRIES: usize = 40;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Intercom conversation id.
     pub conversation_id: String,
 }
 
@@ -43,7 +42,8 @@ impl Tool for GetConversation {
 
     const NAME: &'static str = "intercom_get_conversation";
     const TITLE: &'static str = "Get an Intercom conversation";
-    const DESCRIPTION: &'static str = "One support conversation by id: state, customer, assignee, and its messages and internal notes in order (who said what, when) as plain text.";
+    const DESCRIPTION: &'static str =
+        "A support conversation's messages and internal notes in order, as plain text.";
     const PERMISSION: &'static str = "intercom:conversations:read";
     const EFFECT: Effect = Effect::Read;
 

@@ -14,7 +14,7 @@ use crate::{args, Intercom};
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Intercom ticket id (not the ticket number).
+    /// Not the ticket number.
     pub ticket_id: String,
 }
 
@@ -28,7 +28,8 @@ impl Tool for GetTicket {
 
     const NAME: &'static str = "intercom_get_ticket";
     const TITLE: &'static str = "Get an Intercom ticket";
-    const DESCRIPTION: &'static str = "One support ticket by id: title, description, state, type, requester, assignee, and the history of state changes and comments.";
+    const DESCRIPTION: &'static str =
+        "A support ticket with its history of state changes and comments.";
     const PERMISSION: &'static str = "intercom:tickets:read";
     const EFFECT: Effect = Effect::Read;
 

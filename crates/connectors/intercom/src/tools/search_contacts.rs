@@ -16,11 +16,10 @@ use crate::{args, Intercom};
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Text in the name or email.
+    /// Text of the name or email.
     pub query: Option<String>,
-    /// Exact email.
     pub email: Option<String>,
-    /// Company domain (acme.example) or exact name.
+    /// Domain or exact name.
     pub company: Option<String>,
     /// Max contacts (1-100, default 20).
     #[schemars(range(min = 1, max = 100))]
@@ -50,7 +49,8 @@ impl Tool for SearchContacts {
 
     const NAME: &'static str = "intercom_search_contacts";
     const TITLE: &'static str = "Search Intercom contacts";
-    const DESCRIPTION: &'static str = "Find customer contacts (users and leads) by name or email text, exact email, or company (domain or name). Returns name, email, title, company, last seen.";
+    const DESCRIPTION: &'static str =
+        "Find customer contacts (users and leads) in the support system.";
     const PERMISSION: &'static str = "intercom:contacts:read";
     const EFFECT: Effect = Effect::Read;
 

@@ -34,13 +34,12 @@ impl State {
 #[serde(deny_unknown_fields)]
 pub struct Args {
     pub state: Option<State>,
-    /// Company domain (acme.example) or exact name.
+    /// Domain or exact name.
     pub company: Option<String>,
-    /// Customer contact's email.
     pub contact_email: Option<String>,
-    /// Created on or after, YYYY-MM-DD.
+    #[schemars(extend("format" = "date"))]
     pub created_from: Option<String>,
-    /// Created on or before, YYYY-MM-DD.
+    #[schemars(extend("format" = "date"))]
     pub created_to: Option<String>,
     /// Max conversations (1-100, default 20).
     #[schemars(range(min = 1, max = 100))]
@@ -71,7 +70,8 @@ impl Tool for SearchConversations {
 
     const NAME: &'static str = "intercom_search_conversations";
     const TITLE: &'static str = "Search Intercom conversations";
-    const DESCRIPTION: &'static str = "Find support conversations by state, company (domain or name), customer email or creation dates. Returns title, state, customer, assignee, tags and a preview.";
+    const DESCRIPTION: &'static str =
+        "Find support conversations (customer chats and emails); dates are inclusive.";
     const PERMISSION: &'static str = "intercom:conversations:read";
     const EFFECT: Effect = Effect::Read;
 

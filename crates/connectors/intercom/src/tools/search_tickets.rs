@@ -15,7 +15,8 @@ use crate::{args, Intercom};
 #[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum State {
-    /// Anything not resolved.
+    // Anything not resolved (said on the argument: a documented variant
+    // makes the schema a `oneOf` of one object per value).
     Open,
     Submitted,
     InProgress,
@@ -40,7 +41,7 @@ impl State {
 pub struct Args {
     /// "open" means not resolved.
     pub state: Option<State>,
-    /// Company domain (acme.example) or exact name.
+    /// Domain or exact name.
     pub company: Option<String>,
     /// Max tickets (1-100, default 20).
     #[schemars(range(min = 1, max = 100))]
@@ -70,7 +71,8 @@ impl Tool for SearchTickets {
 
     const NAME: &'static str = "intercom_search_tickets";
     const TITLE: &'static str = "Search Intercom tickets";
-    const DESCRIPTION: &'static str = "Find support tickets by state (open = unresolved, or a specific state) and company (domain or name). Returns title, state, type, requester, assignee, dates.";
+    const DESCRIPTION: &'static str =
+        "Find support tickets (customer issues tracked to resolution).";
     const PERMISSION: &'static str = "intercom:tickets:read";
     const EFFECT: Effect = Effect::Read;
 

@@ -18,22 +18,19 @@ pub use build::{build, needs_people, property};
 /// Most conditions one query takes.
 pub const MAX_CONDITIONS: usize = 10;
 
-/// One condition on a property; give exactly one test (`after` and
-/// `before` together make a range).
+/// One test on a property (`after` with `before` make a range).
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
-    /// Property (column) name.
     pub property: String,
-    /// Exact value: option name, text, number, true/false, YYYY-MM-DD, or a person's email ("me" = you).
+    /// Option, text, number, boolean, YYYY-MM-DD, or a person's email ("me" = you).
     pub equals: Option<Scalar>,
-    /// Text or multi-select option contained, or a person's email ("me" = you).
+    /// Text or option, or a person's email.
     pub contains: Option<String>,
-    /// Checkbox state.
     pub checkbox: Option<bool>,
-    /// Date after this day, YYYY-MM-DD.
+    #[schemars(extend("format" = "date"))]
     pub after: Option<String>,
-    /// Date before this day, YYYY-MM-DD.
+    #[schemars(extend("format" = "date"))]
     pub before: Option<String>,
 }
 

@@ -25,12 +25,10 @@ const MAX_REQUESTS: usize = 60;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Page id or Notion link.
     pub page_id: String,
-    /// Levels of nested blocks to read (1-8, default 4).
+    /// Levels of nested blocks.
     #[schemars(range(min = 1, max = 8))]
     pub max_depth: Option<u32>,
-    /// Markdown characters to return (500-50000, default 12000).
     #[schemars(range(min = 500, max = 50000))]
     pub max_chars: Option<u32>,
 }
@@ -65,7 +63,7 @@ impl Tool for GetPage {
 
     const NAME: &'static str = "notion_get_page";
     const TITLE: &'static str = "Read a Notion page";
-    const DESCRIPTION: &'static str = "A Notion page by id or link: title, dates, editor, database properties, and its content as Markdown (nested blocks up to max_depth, text up to max_chars; says when cut).";
+    const DESCRIPTION: &'static str = "A Notion page (by id or link) with its content as Markdown; cut at max_depth or max_chars, and says so.";
     const PERMISSION: &'static str = "notion:pages:read";
     const EFFECT: Effect = Effect::Read;
 

@@ -15,7 +15,7 @@ use crate::{args, Notion};
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Page or block id (or Notion link) whose comments to read.
+    /// Page or block id, or a link.
     pub block_id: String,
     /// Max comments (1-100, default 50).
     #[schemars(range(min = 1, max = 100))]
@@ -41,7 +41,7 @@ impl Tool for ListComments {
 
     const NAME: &'static str = "notion_list_comments";
     const TITLE: &'static str = "List Notion comments";
-    const DESCRIPTION: &'static str = "Comments on a Notion page or block, oldest first: thread, author (name, email), time and text.";
+    const DESCRIPTION: &'static str = "Comments on a Notion page or block, oldest first.";
     const PERMISSION: &'static str = "notion:comments:read";
     const EFFECT: Effect = Effect::Read;
 

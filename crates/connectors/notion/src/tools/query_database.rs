@@ -22,9 +22,7 @@ const MAX_SORTS: usize = 3;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SortKey {
-    /// Property name.
     pub property: String,
-    /// Largest or latest first.
     #[serde(default)]
     pub descending: bool,
 }
@@ -32,12 +30,12 @@ pub struct SortKey {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Database or data source id (from notion_search), or a Notion link.
+    /// Id from notion_search, or a link.
     pub database_id: String,
-    /// Conditions that must all hold.
+    /// All must hold.
     #[serde(default, rename = "where")]
     pub conditions: Vec<Condition>,
-    /// Sort order, first key first (at most 3).
+    /// At most 3 keys.
     #[serde(default)]
     pub sort: Vec<SortKey>,
     /// Max rows (1-100, default 25).
@@ -73,7 +71,7 @@ impl Tool for QueryDatabase {
 
     const NAME: &'static str = "notion_query_database";
     const TITLE: &'static str = "Query a Notion database";
-    const DESCRIPTION: &'static str = "Rows of a Notion database (e.g. the renewal tracker) where properties equal/contain values, checkboxes are set or dates fall after/before days (people: email or \"me\"), sorted. Returns each row's title and values.";
+    const DESCRIPTION: &'static str = "Rows of a Notion database (e.g. the renewal tracker) filtered and sorted by property values.";
     const PERMISSION: &'static str = "notion:databases:read";
     const EFFECT: Effect = Effect::Read;
 

@@ -20,9 +20,8 @@ pub enum Kind {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Words in the title; omit to list everything shared with Switchboard.
+    /// Title words; omit to list all.
     pub query: Option<String>,
-    /// Only pages or only databases.
     pub kind: Option<Kind>,
     /// Max results (1-100, default 20).
     #[schemars(range(min = 1, max = 100))]
@@ -48,7 +47,7 @@ impl Tool for Search {
 
     const NAME: &'static str = "notion_search";
     const TITLE: &'static str = "Search Notion";
-    const DESCRIPTION: &'static str = "Find Notion pages and databases by title words (account plans, runbooks, meeting notes, trackers). Returns id, kind, title, last edit date; read one with notion_get_page or notion_query_database.";
+    const DESCRIPTION: &'static str = "Find Notion pages and databases (account plans, runbooks, meeting notes, trackers) by title.";
     const PERMISSION: &'static str = "notion:pages:read";
     const EFFECT: Effect = Effect::Read;
 

@@ -13,9 +13,9 @@ use crate::{args, resolve, QuickBooks};
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Age receivables as of this day, YYYY-MM-DD (default today).
+    #[schemars(extend("format" = "date"))]
     pub as_of: Option<String>,
-    /// Only this customer (name or QuickBooks id).
+    /// Name or QuickBooks id.
     pub customer: Option<String>,
     /// Max customers listed (1-200, default 50); totals cover all.
     #[schemars(range(min = 1, max = 200))]
@@ -32,7 +32,7 @@ impl Tool for GetArAging {
 
     const NAME: &'static str = "quickbooks_get_ar_aging";
     const TITLE: &'static str = "Accounts receivable aging";
-    const DESCRIPTION: &'static str = "Who owes what and how late: open receivables per customer in aging buckets (current, 1-30, 31-60, 61-90, 91+ days) with totals, most overdue first.";
+    const DESCRIPTION: &'static str = "Who owes what and how late: receivables per customer in 30-day aging buckets, most overdue first.";
     const PERMISSION: &'static str = "quickbooks:reports:read";
     const EFFECT: Effect = Effect::Read;
 

@@ -19,7 +19,7 @@ const MAX_OPEN: usize = 5000;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Customer name or QuickBooks customer id.
+    /// Name or QuickBooks id.
     pub customer: String,
 }
 
@@ -33,7 +33,8 @@ impl Tool for GetCustomer {
 
     const NAME: &'static str = "quickbooks_get_customer";
     const TITLE: &'static str = "Get a customer's billing status";
-    const DESCRIPTION: &'static str = "A customer's billing status in QuickBooks: balance, open and overdue amounts, invoice counts, days overdue, and the most overdue invoices.";
+    const DESCRIPTION: &'static str =
+        "A customer's billing status: open and overdue amounts and the most overdue invoices.";
     const PERMISSION: &'static str = "quickbooks:customers:read";
     const EFFECT: Effect = Effect::Read;
 

@@ -12,7 +12,7 @@ use crate::{args, QuickBooks};
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// QuickBooks invoice id (from a search, not the printed number).
+    /// From a search; not the printed number.
     pub invoice_id: String,
 }
 
@@ -26,7 +26,7 @@ impl Tool for GetInvoice {
 
     const NAME: &'static str = "quickbooks_get_invoice";
     const TITLE: &'static str = "Get a QuickBooks invoice";
-    const DESCRIPTION: &'static str = "One invoice by id: customer, dates, terms, total, balance, paid/open/overdue status and its lines (item, qty, price, amount).";
+    const DESCRIPTION: &'static str = "An invoice with its status and line items.";
     const PERMISSION: &'static str = "quickbooks:invoices:read";
     const EFFECT: Effect = Effect::Read;
 

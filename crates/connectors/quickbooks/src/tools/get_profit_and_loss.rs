@@ -22,13 +22,13 @@ pub enum Basis {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// First day, YYYY-MM-DD (default: January 1 of this year).
+    #[schemars(extend("format" = "date"))]
     pub start_date: Option<String>,
-    /// Last day, YYYY-MM-DD (default: today).
+    #[schemars(extend("format" = "date"))]
     pub end_date: Option<String>,
-    /// Accrual (default) or Cash.
+    /// Default Accrual.
     pub accounting_method: Option<Basis>,
-    /// Top income and expense lines to list (1-20, default 5).
+    /// Largest income and expense lines to list.
     #[schemars(range(min = 1, max = 20))]
     pub top: Option<u32>,
 }
@@ -43,7 +43,8 @@ impl Tool for GetProfitAndLoss {
 
     const NAME: &'static str = "quickbooks_get_profit_and_loss";
     const TITLE: &'static str = "Profit and loss";
-    const DESCRIPTION: &'static str = "Profit and loss for a period (default year to date): income, cost of goods sold, gross profit, expenses, net income, and the largest income and expense accounts.";
+    const DESCRIPTION: &'static str =
+        "Profit and loss for a period (default year to date), with the largest accounts.";
     const PERMISSION: &'static str = "quickbooks:reports:read";
     const EFFECT: Effect = Effect::Read;
 

@@ -14,7 +14,7 @@ use crate::{args, QuickBooks};
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Part of the customer's name; omit to list all.
+    /// Part of the name; omit to list all.
     pub name: Option<String>,
     /// Max customers (1-100, default 20).
     #[schemars(range(min = 1, max = 100))]
@@ -40,7 +40,7 @@ impl Tool for SearchCustomers {
 
     const NAME: &'static str = "quickbooks_search_customers";
     const TITLE: &'static str = "Search QuickBooks customers";
-    const DESCRIPTION: &'static str = "Find billing customers in QuickBooks by name. Returns id, name, billing contact and open balance.";
+    const DESCRIPTION: &'static str = "Find billing customers and their open balances.";
     const PERMISSION: &'static str = "quickbooks:customers:read";
     const EFFECT: Effect = Effect::Read;
 

@@ -12,28 +12,29 @@ use crate::shape::day;
 use crate::shape::invoice::{summary, InvoiceSummary};
 use crate::{args, resolve, QuickBooks};
 
-/// Which invoices, by payment state.
+/// Which invoices, by payment state. (Variants carry plain comments: a
+/// documented variant makes the schema a `oneOf` of one object per value.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum StatusFilter {
-    /// Unpaid, whether due yet or not.
+    // Unpaid, whether due yet or not.
     Open,
-    /// Unpaid and past the due date.
+    // Unpaid and past the due date.
     Overdue,
-    /// Fully paid.
+    // Fully paid.
     Paid,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// open (unpaid, includes overdue), overdue, or paid.
+    /// open includes overdue.
     pub status: Option<StatusFilter>,
-    /// Customer name or QuickBooks customer id.
+    /// Name or QuickBooks id.
     pub customer: Option<String>,
-    /// Invoice date on or after, YYYY-MM-DD.
+    #[schemars(extend("format" = "date"))]
     pub date_from: Option<String>,
-    /// Invoice date on or before, YYYY-MM-DD.
+    #[schemars(extend("format" = "date"))]
     pub date_to: Option<String>,
     /// Max invoices (1-100, default 20).
     #[schemars(range(min = 1, max = 100))]
@@ -62,7 +63,8 @@ impl Tool for SearchInvoices {
 
     const NAME: &'static str = "quickbooks_search_invoices";
     const TITLE: &'static str = "Search QuickBooks invoices";
-    const DESCRIPTION: &'static str = "Find invoices by status (open, overdue, paid), customer and invoice date range. Returns number, customer, dates, total, balance, days overdue.";
+    const DESCRIPTION: &'static str =
+        "Find invoices (billing); dates are invoice dates, inclusive.";
     const PERMISSION: &'static str = "quickbooks:invoices:read";
     const EFFECT: Effect = Effect::Read;
 

@@ -22,16 +22,15 @@ const MAX_THREADS: usize = 8;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Channel name (#sales) or id.
+    /// #name or id.
     pub channel: String,
-    /// From this date (YYYY-MM-DD) or time (RFC 3339).
+    /// YYYY-MM-DD or RFC 3339 time.
     pub oldest: Option<String>,
-    /// Up to this date (inclusive) or time.
+    /// Same forms; inclusive.
     pub latest: Option<String>,
     /// Max messages (1-200, default 30).
     #[schemars(range(min = 1, max = 200))]
     pub limit: Option<u32>,
-    /// Replies shown per thread (0-10, default 3).
     #[schemars(range(min = 0, max = 10))]
     pub replies_per_thread: Option<u32>,
     /// `next_cursor` of a previous call.
@@ -61,7 +60,8 @@ impl Tool for GetChannelHistory {
 
     const NAME: &'static str = "slack_get_channel_history";
     const TITLE: &'static str = "Read a Slack channel";
-    const DESCRIPTION: &'static str = "Messages of a Slack channel, newest first, optionally within dates. Each shows author (name, email), time and text; threads show their reply count and first replies.";
+    const DESCRIPTION: &'static str =
+        "A Slack channel's messages, newest first, with each thread's first replies.";
     const PERMISSION: &'static str = "slack:messages:read";
     const EFFECT: Effect = Effect::Read;
     // Read with the app's token: the same for every caller who may read.

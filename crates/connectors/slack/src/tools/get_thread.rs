@@ -16,7 +16,7 @@ use crate::{args, Slack};
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Channel name (#sales) or id.
+    /// #name or id.
     pub channel: String,
     /// The parent message's `ts`.
     pub thread_ts: String,
@@ -53,7 +53,7 @@ impl Tool for GetThread {
 
     const NAME: &'static str = "slack_get_thread";
     const TITLE: &'static str = "Read a Slack thread";
-    const DESCRIPTION: &'static str = "A Slack thread: its parent message and replies (author, time, text), oldest first. Take `thread_ts` from a message's `ts`.";
+    const DESCRIPTION: &'static str = "A Slack thread's parent message and replies, oldest first.";
     const PERMISSION: &'static str = "slack:messages:read";
     const EFFECT: Effect = Effect::Read;
     const CACHE: CachePolicy = CachePolicy::SharedByPermission {

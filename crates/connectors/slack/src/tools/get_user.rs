@@ -16,7 +16,7 @@ use crate::{args, Slack};
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Slack user id (U…), email, or "me".
+    /// User id (U…), email, or "me".
     pub user: String,
 }
 
@@ -120,7 +120,7 @@ impl Tool for GetUser {
 
     const NAME: &'static str = "slack_get_user";
     const TITLE: &'static str = "Get a Slack user";
-    const DESCRIPTION: &'static str = "A Slack workspace member by user id, email, or \"me\" (you): name, handle, email, title, time zone and status.";
+    const DESCRIPTION: &'static str = "A Slack member's profile: title, time zone, status.";
     const PERMISSION: &'static str = "slack:users:read";
     const EFFECT: Effect = Effect::Read;
 

@@ -19,9 +19,8 @@ const PAGE: usize = 200;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Only channels whose name contains this, e.g. "acct".
+    /// Part of the name.
     pub name: Option<String>,
-    /// Include archived channels (default false).
     pub include_archived: Option<bool>,
     /// Max channels (1-200, default 50).
     #[schemars(range(min = 1, max = 200))]
@@ -59,7 +58,8 @@ impl Tool for ListChannels {
 
     const NAME: &'static str = "slack_list_channels";
     const TITLE: &'static str = "List Slack channels";
-    const DESCRIPTION: &'static str = "Slack channels the gateway's app can see, optionally by part of the name (e.g. \"acct\" for customer channels): topic, purpose, member count, and whether the app can read it.";
+    const DESCRIPTION: &'static str =
+        "Slack channels the gateway can see (e.g. name \"acct\" finds customer channels).";
     const PERMISSION: &'static str = "slack:channels:read";
     const EFFECT: Effect = Effect::Read;
     const CACHE: CachePolicy = CachePolicy::SharedByPermission {

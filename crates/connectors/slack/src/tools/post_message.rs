@@ -24,11 +24,11 @@ const MAX_TEXT: usize = 4_000;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Channel name with its #, lower case, e.g. "#sales".
+    /// #name, lower case.
     pub channel: String,
-    /// Message text (Slack mrkdwn, at most 4000 characters).
+    /// Slack mrkdwn, at most 4000 characters.
     pub text: String,
-    /// Reply in this thread: the parent message's `ts`.
+    /// Parent message's `ts`, to reply in its thread.
     pub thread_ts: Option<String>,
 }
 
@@ -56,7 +56,8 @@ impl Tool for PostMessage {
 
     const NAME: &'static str = "slack_post_message";
     const TITLE: &'static str = "Post a Slack message";
-    const DESCRIPTION: &'static str = "Post a message to a Slack channel (by #name), or reply in a thread with thread_ts. Posted by the gateway's app and marked as sent on your behalf.";
+    const DESCRIPTION: &'static str =
+        "Post to a Slack channel or thread; marked as sent on your behalf.";
     const PERMISSION: &'static str = "slack:messages:write";
     const EFFECT: Effect = Effect::Write;
 

@@ -17,15 +17,15 @@ use crate::Slack;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// Words to find; Slack modifiers work too.
+    /// Words; Slack modifiers work.
     pub query: Option<String>,
-    /// Only in this channel (#sales or an id).
+    /// #name or id.
     pub channel: Option<String>,
-    /// Only from this person (email, or "me").
+    /// Email, or "me".
     pub from: Option<String>,
-    /// On or after, YYYY-MM-DD.
+    #[schemars(extend("format" = "date"))]
     pub date_from: Option<String>,
-    /// On or before, YYYY-MM-DD.
+    #[schemars(extend("format" = "date"))]
     pub date_to: Option<String>,
     /// Max messages (1-100, default 20).
     #[schemars(range(min = 1, max = 100))]
@@ -82,7 +82,7 @@ impl Tool for SearchMessages {
 
     const NAME: &'static str = "slack_search_messages";
     const TITLE: &'static str = "Search Slack messages";
-    const DESCRIPTION: &'static str = "Search Slack messages by words, channel, author (email or \"me\") and date range, newest first: channel, author, time, text, link.";
+    const DESCRIPTION: &'static str = "Search Slack messages, newest first; dates are inclusive.";
     const PERMISSION: &'static str = "slack:messages:read";
     const EFFECT: Effect = Effect::Read;
 

@@ -13,7 +13,7 @@ use crate::connector::Warehouse;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// A name from warehouse_list_tables.
+    /// From warehouse_list_tables.
     pub table: String,
 }
 
@@ -53,8 +53,7 @@ impl Tool for DescribeTable {
 
     const NAME: &'static str = "warehouse_describe_table";
     const TITLE: &'static str = "Describe a warehouse table";
-    const DESCRIPTION: &'static str =
-        "The columns of one warehouse table: name, type and whether it may be NULL.";
+    const DESCRIPTION: &'static str = "A warehouse table's columns: name, type, nullable.";
     const PERMISSION: &'static str = "warehouse:schema:read";
     const EFFECT: Effect = Effect::Read;
     const CACHE: CachePolicy = CachePolicy::SharedByPermission {

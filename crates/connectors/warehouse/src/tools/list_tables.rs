@@ -41,7 +41,7 @@ impl Tool for ListTables {
     const NAME: &'static str = "warehouse_list_tables";
     const TITLE: &'static str = "List warehouse tables";
     const DESCRIPTION: &'static str =
-        "List the warehouse tables you may query with warehouse_sql (table or view).";
+        "The warehouse tables and views you may query with warehouse_sql.";
     const PERMISSION: &'static str = "warehouse:schema:read";
     const EFFECT: Effect = Effect::Read;
     /// The same for everyone allowed to ask.

@@ -15,9 +15,8 @@ use crate::plan::{prepare, Prepared};
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    /// One SELECT (or WITH … SELECT) over tables from warehouse_list_tables.
+    /// One SELECT (or WITH … SELECT).
     pub sql: String,
-    /// Rows to return at most (default and cap: the configured maximum).
     #[schemars(range(min = 1))]
     pub max_rows: Option<u32>,
 }
@@ -55,9 +54,8 @@ impl Tool for Sql {
 
     const NAME: &'static str = "warehouse_sql";
     const TITLE: &'static str = "Run read-only SQL on the warehouse";
-    const DESCRIPTION: &'static str = "Run one read-only SELECT on the warehouse's allowed tables \
-        and get the rows as records. Writes, DDL, several statements, table functions and \
-        tables outside warehouse_list_tables are refused. Rows and run time are capped.";
+    const DESCRIPTION: &'static str = "One read-only SELECT over the tables in \
+        warehouse_list_tables; rows and run time are capped.";
     const PERMISSION: &'static str = "warehouse:sql:read";
     const EFFECT: Effect = Effect::Read;
 
