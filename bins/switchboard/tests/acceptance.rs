@@ -8,5 +8,6 @@ mod acceptance {
     mod cli;
     mod clients;
     mod conformance;
+    mod federation;
     pub mod support;
 }

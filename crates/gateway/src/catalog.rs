@@ -250,6 +250,12 @@ impl Catalog {
         })
     }
 
+    /// The entry's position in catalog order (what the visible-tools memo
+    /// holds).
+    pub fn index_of(&self, name: &str) -> Option<usize> {
+        self.by_name.get(name).copied()
+    }
+
     pub fn get(&self, name: &str) -> Option<&CatalogEntry> {
         self.by_name.get(name).map(|&i| &self.entries[i])
     }

@@ -119,6 +119,12 @@ impl VisibleTools {
     pub fn is_empty(&self) -> bool {
         self.indices.is_empty()
     }
+
+    /// Whether catalog entry `index` is visible (the indices are in
+    /// catalog order, so sorted).
+    fn contains(&self, index: usize) -> bool {
+        self.indices.binary_search(&index).is_ok()
+    }
 }
 
 /// The pipeline and everything it needs.
@@ -307,9 +313,14 @@ impl Gateway {
         // 2. audit guard
         let mut audit = AuditGuard::start(self.audit.clone(), record);
 
-        // 3. authorize: denied reads exactly like unknown
+        // 3. authorize: denied reads exactly like unknown. `use` is the
+        // memoized answer `tools/list` gives (the same predicate, for the
+        // same catalog snapshot and policy generation), so a call costs no
+        // Cedar decision for it.
         let policy = tracing::info_span!("policy", switchboard.action = "use");
-        if !policy.in_scope(|| self.authorizer.can_use(&req.principal, &entry.spec)) {
+        let index = catalog.index_of(&req.tool);
+        let visible = self.visible_in(catalog.clone(), &req.principal);
+        if !policy.in_scope(|| index.is_some_and(|i| visible.contains(i))) {
             audit.record_mut().decision = Decision::Denied;
             audit
                 .finish(Outcome::Denied)

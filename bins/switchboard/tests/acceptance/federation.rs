@@ -1,0 +1,206 @@
+//! Federation end to end: the real binary, configured with
+//! `[[connectors.mcp]]`, federating the testkit's MCP fixture next to a
+//! native connector (HubSpot against its fake). An upstream MCP server that
+//! dies mid-call gives that call a clean tool error; `tools/list`, the
+//! native connector and, once the upstream is back, the federated tools
+//! carry on.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use serde_json::{json, Value};
+use switchboard_testkit::demo::northwind;
+use switchboard_testkit::fake::spawn_hubspot;
+use switchboard_testkit::mcp_fixture::{spawn_mcp_fixture, Fault};
+
+const KEY: &str = "sb-federation-key";
+/// `printf %s sb-federation-key | sha256sum`
+const KEY_SHA256: &str = "315fc49253d0a4b046d47790d403e2c2e5ef4904a3fd950c943646662f357cbe";
+const HUBSPOT_TOKEN: &str = "fed-test-hubspot-token";
+
+/// The `ops` group may use the federated server's tools and HubSpot's.
+const POLICY: &str = r#"
+permit (principal in Group::"ops", action, resource)
+when { resource.connector == "fx" || resource.connector == "hubspot" };
+"#;
+
+struct Gateway {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Gateway {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(dir: &Path, fixture_url: &str, hubspot_url: &str) -> Gateway {
+    std::fs::create_dir_all(dir.join("policies")).unwrap();
+    std::fs::write(dir.join("policies/ops.cedar"), POLICY).unwrap();
+    let config = format!(
+        r#"version = 1
+
+[[api_keys]]
+id = "ops"
+sha256 = "{KEY_SHA256}"
+user_id = "ops@example.test"
+email = "ops@example.test"
+org = "example"
+groups = ["ops"]
+
+[policy]
+dir = "{policies}"
+
+[audit]
+url = "sqlite://{audit}"
+
+[connectors.hubspot]
+base_url = "{hubspot_url}"
+token = "env:SB_FED_TEST_HUBSPOT"
+
+# Every federated tool is a write (nothing listed read-only), so nothing is
+# cached and each call really reaches the upstream.
+[[connectors.mcp]]
+id = "fx"
+transport = "http"
+url = "{fixture_url}"
+permission_default = "fx:tools:write"
+read_only = []
+"#,
+        policies = dir.join("policies").display(),
+        audit = dir.join("audit.db").display(),
+    );
+    let path = dir.join("switchboard.toml");
+    std::fs::write(&path, config).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_switchboard"))
+        .args(["serve", "--bind", "127.0.0.1:0", "--config"])
+        .arg(&path)
+        .env("SB_FED_TEST_HUBSPOT", HUBSPOT_TOKEN)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("switchboard starts");
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let url = loop {
+        let line = lines.next().expect("switchboard printed its URL").unwrap();
+        if let Some(url) = line.strip_prefix("Switchboard listening on ") {
+            break url.trim().to_owned();
+        }
+    };
+    std::thread::spawn(move || for _ in lines {});
+    Gateway { child, url }
+}
+
+/// One 2026-07-28 stateless request; the JSON-RPC reply (from JSON or the
+/// last SSE event).
+async fn rpc(http: &reqwest::Client, url: &str, method: &str, params: Value) -> Value {
+    let meta = json!({
+        "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+        "io.modelcontextprotocol/clientCapabilities": {},
+        "io.modelcontextprotocol/clientInfo": {"name": "federation-test", "version": "1"},
+    });
+    let mut params = params;
+    params["_meta"] = meta;
+    let mut request = http
+        .post(url)
+        .bearer_auth(KEY)
+        .header("accept", "application/json, text/event-stream")
+        .header("mcp-protocol-version", "2026-07-28")
+        .header("mcp-method", method);
+    if let Some(name) = params.get("name").and_then(Value::as_str) {
+        request = request.header("mcp-name", name);
+    }
+    let body = request
+        .json(&json!({"jsonrpc": "2.0", "id": 1, "method": method, "params": params}))
+        .send()
+        .await
+        .expect("the gateway answers")
+        .text()
+        .await
+        .unwrap();
+    let json = if body.starts_with('{') {
+        body.as_str()
+    } else {
+        body.lines()
+            .filter_map(|l| l.strip_prefix("data:"))
+            .next_back()
+            .unwrap_or_else(|| panic!("not JSON-RPC: {body}"))
+    };
+    serde_json::from_str(json.trim()).unwrap_or_else(|e| panic!("{e}: {body}"))
+}
+
+async fn tool_names(http: &reqwest::Client, url: &str) -> Vec<String> {
+    let reply = rpc(http, url, "tools/list", json!({})).await;
+    reply["result"]["tools"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no tools: {reply}"))
+        .iter()
+        .map(|t| t["name"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn call(http: &reqwest::Client, url: &str, tool: &str, args: Value) -> Value {
+    rpc(
+        http,
+        url,
+        "tools/call",
+        json!({"name": tool, "arguments": args}),
+    )
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_upstream_that_dies_mid_call_fails_that_call_alone() {
+    let fixture = spawn_mcp_fixture().await;
+    let hubspot = spawn_hubspot(northwind(), HUBSPOT_TOKEN).await;
+    let dir = std::env::temp_dir().join(format!("sb-federation-{}", std::process::id()));
+    let gateway = start(&dir, &fixture.url, hubspot.base_url.as_str());
+    let http = reqwest::Client::new();
+    let url = &gateway.url;
+
+    let names = tool_names(&http, url).await;
+    assert!(
+        names.iter().any(|n| n == "fx_test_simple_text"),
+        "{names:?}"
+    );
+    assert!(
+        names.iter().any(|n| n == "hubspot_list_owners"),
+        "{names:?}"
+    );
+
+    let ok = call(&http, url, "fx_test_simple_text", json!({})).await;
+    assert_eq!(ok["result"]["isError"], json!(false), "{ok}");
+    assert_eq!(
+        ok["result"]["content"][0]["text"],
+        "This is a simple text response for testing."
+    );
+
+    // The upstream drops the connection in the middle of the call.
+    fixture.set_fault(Some(Fault::DieMidCall));
+    let failed = call(&http, url, "fx_test_simple_text", json!({})).await;
+    assert_eq!(failed["result"]["isError"], json!(true), "{failed}");
+    let error: Value =
+        serde_json::from_str(failed["result"]["content"][0]["text"].as_str().unwrap()).unwrap();
+    assert_eq!(error["error"], "unavailable", "{error}");
+
+    // The rest of the gateway carries on: the list, and a native connector.
+    let names = tool_names(&http, url).await;
+    assert!(
+        names.iter().any(|n| n == "hubspot_list_owners"),
+        "{names:?}"
+    );
+    let owners = call(&http, url, "hubspot_list_owners", json!({})).await;
+    assert_eq!(owners["result"]["isError"], json!(false), "{owners}");
+
+    // And the federated tools recover with their upstream.
+    fixture.set_fault(None);
+    let again = call(&http, url, "fx_test_simple_text", json!({})).await;
+    assert_eq!(again["result"]["isError"], json!(false), "{again}");
+
+    drop(gateway);
+    let _ = std::fs::remove_dir_all(&dir);
+}
