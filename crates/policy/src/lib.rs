@@ -14,7 +14,8 @@
 mod engine;
 mod entities;
 mod load;
+mod reads;
 pub mod schema;
 
-pub use engine::{PolicyEngine, PolicyFile};
+pub use engine::{principal_fingerprint, PolicyEngine, PolicyFile};
 pub use load::PolicyError;

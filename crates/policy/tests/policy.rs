@@ -277,3 +277,63 @@ fn the_schema_describes_the_catalog() {
     assert!(schema.contains("\"limit\"?: Long"));
     assert!(schema.contains("action \"invoke\""));
 }
+
+/// The memoized `invoke` path answers exactly as full evaluation, for
+/// every role, tool and argument set, including arguments the rules read
+/// (those are always evaluated) and repeated calls (served from the memo).
+#[test]
+fn memoized_invoke_answers_exactly_as_full_evaluation() {
+    let e = engine();
+    assert!(
+        e.memoizes_invoke(),
+        "the shipped rules use only context.args reads"
+    );
+    let arg_sets = [
+        json!({}),
+        json!(null),
+        json!({"limit": 5}),
+        json!({"limit": 101}),
+        json!({"query": "acme"}),
+        json!({"channel": "#general", "text": "hi"}),
+        json!({"channel": "#eng"}),
+    ];
+    for groups in [
+        &["sales"][..],
+        &["support"],
+        &["engineering"],
+        &["finance"],
+        &["admin"],
+        &[],
+    ] {
+        let u = user(groups);
+        for (tool, _) in catalog() {
+            for args in &arg_sets {
+                for _ in 0..2 {
+                    assert_eq!(
+                        e.allows_invoke(&u, &tool.name, args),
+                        e.allows_invoke_evaluated(&u, &tool.name, args),
+                        "{groups:?} {} {args}",
+                        tool.name
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_rule_reading_context_otherwise_turns_the_invoke_memo_off() {
+    let e = with(
+        "// a context the reader does not recognize turns the memo off\n\
+         forbid (principal, action == Action::\"invoke\", resource)\n\
+         when { resource.permission == \"hubspot:contacts:read\" && !(context.args has limit) };",
+    )
+    .unwrap();
+    assert!(!e.memoizes_invoke());
+    let support = user(&["support"]);
+    assert!(
+        !e.allows_invoke(&support, "hubspot_search_contacts", &json!({})),
+        "the rule refuses a call without a limit"
+    );
+    assert!(e.allows_invoke(&support, "hubspot_search_contacts", &json!({"limit": 5})));
+}

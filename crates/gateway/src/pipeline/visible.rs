@@ -33,7 +33,7 @@ impl VisibleMemo {
         epoch: u64,
         compute: impl FnOnce() -> Vec<usize>,
     ) -> Arc<[usize]> {
-        let key = fingerprint(principal);
+        let key = switchboard_policy::principal_fingerprint(principal);
         if let Some((g, e, visible)) = self.lock().get(&key) {
             if *g == generation && *e == epoch {
                 return visible.clone();
@@ -51,17 +51,4 @@ impl VisibleMemo {
     fn lock(&self) -> std::sync::MutexGuard<'_, Memo> {
         self.entries.lock().unwrap_or_else(|e| e.into_inner())
     }
-}
-
-/// Everything the policy engine can see of a principal.
-fn fingerprint(p: &Principal) -> String {
-    let mut groups = p.groups.clone();
-    groups.sort();
-    format!(
-        "{}\u{0}{}\u{0}{}\u{0}{}",
-        p.user_id,
-        p.email,
-        p.org,
-        groups.join("\u{0}")
-    )
 }
