@@ -7,6 +7,7 @@
 //! one file per tool, joined by [`ConnectorBuilder`] so that the list of specs
 //! and the dispatch table can never drift apart.
 
+pub mod args;
 mod builder;
 mod connector;
 mod context;

@@ -8,9 +8,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use switchboard_core::ConnectorError;
 
-pub fn bad(field: &str, why: impl std::fmt::Display) -> ConnectorError {
-    ConnectorError::invalid_args(format!("invalid argument `{field}`: {why}"))
-}
+pub use switchboard_core::args::{bad, limit};
 
 // Issue and pull request states to list. A plain comment: schemars would
 // copy a doc comment into every `tools/list`, and the `enum` already says it.
@@ -103,18 +101,6 @@ pub fn login(field: &str, value: &str) -> Result<String, ConnectorError> {
         Ok(v.to_owned())
     } else {
         Err(bad(field, format!("`{value}` is not a GitHub login")))
-    }
-}
-
-/// `limit` within `1..=max`, `default` when absent.
-pub fn limit(value: Option<u32>, default: usize, max: usize) -> Result<usize, ConnectorError> {
-    match value {
-        None => Ok(default),
-        Some(n) if n >= 1 && n as usize <= max => Ok(n as usize),
-        Some(n) => Err(bad(
-            "limit",
-            format!("must be between 1 and {max}, got {n}"),
-        )),
     }
 }
 

@@ -4,27 +4,7 @@
 use chrono::NaiveDate;
 use switchboard_core::ConnectorError;
 
-pub fn bad(field: &str, why: impl std::fmt::Display) -> ConnectorError {
-    ConnectorError::invalid_args(format!("invalid argument `{field}`: {why}"))
-}
-
-/// `field` within `min..=max`, `default` when absent.
-pub fn bounded(
-    field: &str,
-    value: Option<u32>,
-    default: usize,
-    min: usize,
-    max: usize,
-) -> Result<usize, ConnectorError> {
-    match value {
-        None => Ok(default),
-        Some(n) if (min..=max).contains(&(n as usize)) => Ok(n as usize),
-        Some(n) => Err(bad(
-            field,
-            format!("must be between {min} and {max}, got {n}"),
-        )),
-    }
-}
+pub use switchboard_core::args::{bad, bounded};
 
 /// A Gong call id: up to 20 digits (it is sent to Gong as given).
 pub fn call_id(value: &str) -> Result<String, ConnectorError> {

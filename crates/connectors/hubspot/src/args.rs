@@ -4,24 +4,10 @@
 use chrono::NaiveDate;
 use switchboard_core::ConnectorError;
 
+pub use switchboard_core::args::{bad, limit};
+
 /// HubSpot search cannot page past this many results.
 const SEARCH_WINDOW: u64 = 10_000;
-
-fn bad(field: &str, why: impl std::fmt::Display) -> ConnectorError {
-    ConnectorError::invalid_args(format!("invalid argument `{field}`: {why}"))
-}
-
-/// `limit` within `1..=max`, `default` when absent.
-pub fn limit(value: Option<u32>, default: usize, max: usize) -> Result<usize, ConnectorError> {
-    match value {
-        None => Ok(default),
-        Some(n) if n >= 1 && n as usize <= max => Ok(n as usize),
-        Some(n) => Err(bad(
-            "limit",
-            format!("must be between 1 and {max}, got {n}"),
-        )),
-    }
-}
 
 /// A HubSpot record id: digits only (it goes into a URL path).
 pub fn object_id(field: &str, value: &str) -> Result<String, ConnectorError> {
@@ -52,19 +38,7 @@ pub fn search_cursor(value: Option<&str>, limit: usize) -> Result<Option<String>
 
 /// An opaque list cursor from a previous call.
 pub fn list_cursor(value: Option<&str>) -> Result<Option<String>, ConnectorError> {
-    let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) else {
-        return Ok(None);
-    };
-    let ok = v.len() <= 256
-        && v.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_=.%".contains(&b));
-    if !ok {
-        return Err(bad(
-            "cursor",
-            "must be a `next_cursor` from a previous call",
-        ));
-    }
-    Ok(Some(v.to_owned()))
+    switchboard_core::args::opaque_cursor(value, 256, b"-_=.%")
 }
 
 /// A calendar date, `YYYY-MM-DD`.

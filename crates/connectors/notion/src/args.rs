@@ -4,32 +4,7 @@
 use chrono::NaiveDate;
 use switchboard_core::ConnectorError;
 
-pub(crate) fn bad(field: &str, why: impl std::fmt::Display) -> ConnectorError {
-    ConnectorError::invalid_args(format!("invalid argument `{field}`: {why}"))
-}
-
-/// A count within `min..=max`, `default` when absent.
-pub fn bounded(
-    field: &str,
-    value: Option<u32>,
-    default: usize,
-    min: usize,
-    max: usize,
-) -> Result<usize, ConnectorError> {
-    match value {
-        None => Ok(default),
-        Some(n) if (min..=max).contains(&(n as usize)) => Ok(n as usize),
-        Some(n) => Err(bad(
-            field,
-            format!("must be between {min} and {max}, got {n}"),
-        )),
-    }
-}
-
-/// `limit` within `1..=max`.
-pub fn limit(value: Option<u32>, default: usize, max: usize) -> Result<usize, ConnectorError> {
-    bounded("limit", value, default, 1, max)
-}
+pub use switchboard_core::args::{bad, bounded, limit};
 
 /// A Notion id (it goes into a URL path): 32 hex digits with or without
 /// dashes, or a Notion link ending in one (`…/Account-plan-<id>?pvs=4`).
@@ -74,19 +49,7 @@ fn dash_positions_ok(s: &str) -> bool {
 
 /// An opaque cursor from a previous call (Notion's are ids).
 pub fn cursor(value: Option<&str>) -> Result<Option<String>, ConnectorError> {
-    let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) else {
-        return Ok(None);
-    };
-    let ok = v.len() <= 256
-        && v.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_=.".contains(&b));
-    if !ok {
-        return Err(bad(
-            "cursor",
-            "must be a `next_cursor` from a previous call",
-        ));
-    }
-    Ok(Some(v.to_owned()))
+    switchboard_core::args::opaque_cursor(value, 256, b"-_=.")
 }
 
 /// A calendar date, `YYYY-MM-DD`.

@@ -4,24 +4,10 @@
 use chrono::NaiveDate;
 use switchboard_core::ConnectorError;
 
+pub use switchboard_core::args::{bad, limit};
+
 /// The furthest start position a cursor may name (a sanity bound).
 const MAX_START: u64 = 1_000_000;
-
-pub fn bad(field: &str, why: impl std::fmt::Display) -> ConnectorError {
-    ConnectorError::invalid_args(format!("invalid argument `{field}`: {why}"))
-}
-
-/// `limit` within `1..=max`, `default` when absent.
-pub fn limit(value: Option<u32>, default: usize, max: usize) -> Result<usize, ConnectorError> {
-    match value {
-        None => Ok(default),
-        Some(n) if n >= 1 && n as usize <= max => Ok(n as usize),
-        Some(n) => Err(bad(
-            "limit",
-            format!("must be between 1 and {max}, got {n}"),
-        )),
-    }
-}
 
 /// A `next_cursor` from a previous call: the 1-based start position of
 /// the next page.

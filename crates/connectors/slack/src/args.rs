@@ -4,21 +4,7 @@
 use chrono::{DateTime, NaiveDate};
 use switchboard_core::ConnectorError;
 
-pub fn bad(field: &str, why: impl std::fmt::Display) -> ConnectorError {
-    ConnectorError::invalid_args(format!("invalid argument `{field}`: {why}"))
-}
-
-/// `limit` within `1..=max`, `default` when absent.
-pub fn limit(value: Option<u32>, default: usize, max: usize) -> Result<usize, ConnectorError> {
-    match value {
-        None => Ok(default),
-        Some(n) if n >= 1 && n as usize <= max => Ok(n as usize),
-        Some(n) => Err(bad(
-            "limit",
-            format!("must be between 1 and {max}, got {n}"),
-        )),
-    }
-}
+pub use switchboard_core::args::{bad, limit};
 
 /// A channel as the caller named it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,19 +140,7 @@ pub fn text(
 
 /// A Slack cursor handed back by a previous call (base64).
 pub fn slack_cursor(value: Option<&str>) -> Result<Option<String>, ConnectorError> {
-    let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) else {
-        return Ok(None);
-    };
-    let ok = v.len() <= 512
-        && v.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"+/=_-".contains(&b));
-    if !ok {
-        return Err(bad(
-            "cursor",
-            "must be a `next_cursor` from a previous call",
-        ));
-    }
-    Ok(Some(v.to_owned()))
+    switchboard_core::args::opaque_cursor(value, 512, b"+/=_-")
 }
 
 #[cfg(test)]
