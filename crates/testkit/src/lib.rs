@@ -1,5 +1,7 @@
 //! Test and demo support shared by every connector and the gateway:
 //!
+//! - [`calls`]: calling a connector directly as a demo user, as every
+//!   connector's tests do;
 //! - [`conformance`]: the contract check every connector's tests call;
 //! - [`fake`]: fake upstream servers on ephemeral loopback ports that serve
 //!   the vendors' real paths and payload shapes, check auth, paginate like
@@ -10,6 +12,7 @@
 //! - [`demo`]: one coherent fictional company that every fake serves, keyed
 //!   by domain and email so systems agree on who the customers are.
 
+pub mod calls;
 pub mod conformance;
 pub mod demo;
 pub mod fake;

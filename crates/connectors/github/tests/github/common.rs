@@ -2,10 +2,10 @@
 //! pointed at it, and calls made as a demo user.
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
-use switchboard_core::{CallContext, Connector, ConnectorError};
+use switchboard_core::{Connector, ConnectorError};
 use switchboard_testkit::demo::northwind;
 use switchboard_testkit::fake::github::{spawn_github_with, GitHubOptions};
 use switchboard_testkit::fake::FakeServer;
@@ -62,11 +62,7 @@ pub async fn call_as(
     tool: &str,
     args: Value,
 ) -> Result<Value, ConnectorError> {
-    let ctx = CallContext::for_principal(
-        switchboard_testkit::principal(user, &["engineering"]),
-        Instant::now() + deadline,
-    );
-    c.call(&ctx, tool, args).await.map(|out| out.structured)
+    switchboard_testkit::calls::call_as(c, user, &["engineering"], deadline, tool, args).await
 }
 
 /// A string field of each item of `v[list]`.

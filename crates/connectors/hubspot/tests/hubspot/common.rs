@@ -2,10 +2,10 @@
 //! pointed at it, and calls made as a demo user.
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
-use switchboard_core::{CallContext, Connector, ConnectorError};
+use switchboard_core::{Connector, ConnectorError};
 use switchboard_testkit::demo::northwind;
 use switchboard_testkit::fake::{spawn_hubspot_with, FakeServer, HubSpotOptions};
 use switchboard_upstream::Secret;
@@ -53,19 +53,7 @@ pub async fn call_as(
     tool: &str,
     args: Value,
 ) -> Result<Value, ConnectorError> {
-    let ctx = CallContext::for_principal(
-        switchboard_testkit::principal(user, &["sales"]),
-        Instant::now() + deadline,
-    );
-    c.call(&ctx, tool, args).await.map(|out| out.structured)
+    switchboard_testkit::calls::call_as(c, user, &["sales"], deadline, tool, args).await
 }
 
-/// A string field of each item of `v[list]`.
-pub fn column(v: &Value, list: &str, field: &str) -> Vec<String> {
-    v[list]
-        .as_array()
-        .unwrap_or_else(|| panic!("no `{list}` in {v}"))
-        .iter()
-        .map(|item| item[field].as_str().unwrap_or_default().to_owned())
-        .collect()
-}
+pub use switchboard_testkit::calls::column;

@@ -67,15 +67,7 @@ pub async fn call_within(
     c.call(&ctx, tool, args).await.map(|out| out.structured)
 }
 
-/// A string field of each item of `v[list]`.
-pub fn column(v: &Value, list: &str, field: &str) -> Vec<String> {
-    v[list]
-        .as_array()
-        .unwrap_or_else(|| panic!("no `{list}` in {v}"))
-        .iter()
-        .map(|item| item[field].as_str().unwrap_or_default().to_owned())
-        .collect()
-}
+pub use switchboard_testkit::calls::column;
 
 pub fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")

@@ -4,10 +4,10 @@
 #![allow(dead_code)]
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
-use switchboard_core::{CallContext, Connector, ConnectorError};
+use switchboard_core::{Connector, ConnectorError};
 use switchboard_testkit::demo::chat::{slack_workspace, SlackWorkspace};
 use switchboard_testkit::demo::northwind;
 use switchboard_testkit::fake::slack::{api_url, spawn_slack_with, SlackOptions};
@@ -63,22 +63,10 @@ pub async fn call_as(
     tool: &str,
     args: Value,
 ) -> Result<Value, ConnectorError> {
-    let ctx = CallContext::for_principal(
-        switchboard_testkit::principal(user, &["sales"]),
-        Instant::now() + deadline,
-    );
-    c.call(&ctx, tool, args).await.map(|out| out.structured)
+    switchboard_testkit::calls::call_as(c, user, &["sales"], deadline, tool, args).await
 }
 
-/// A string field of each item of `v[list]`.
-pub fn column(v: &Value, list: &str, field: &str) -> Vec<String> {
-    v[list]
-        .as_array()
-        .unwrap_or_else(|| panic!("no `{list}` in {v}"))
-        .iter()
-        .map(|item| item[field].as_str().unwrap_or_default().to_owned())
-        .collect()
-}
+pub use switchboard_testkit::calls::column;
 
 /// A recorded fixture.
 pub fn fixture(name: &str) -> Value {
