@@ -74,16 +74,16 @@ impl ResponseCache {
         (!ttl.is_zero()).then_some(ttl)
     }
 
-    /// The cache key. `permission_set` is the sorted list of tools the caller
-    /// may use; it is the scope of `SharedByPermission` tools.
-    pub fn key(
+    /// The cache key. `permission_set` names the tools the caller may use,
+    /// in catalog order; it is the scope of `SharedByPermission` tools.
+    pub fn key<'a>(
         &self,
         connector: &str,
         tool: &str,
         args: &Value,
         policy: CachePolicy,
         principal: &Principal,
-        permission_set: impl FnOnce() -> Vec<String>,
+        permission_set: impl Iterator<Item = &'a str>,
     ) -> String {
         let mut h = Sha256::new();
         h.update(tool.as_bytes());
@@ -93,7 +93,7 @@ impl ResponseCache {
         match policy {
             CachePolicy::SharedByPermission { .. } => {
                 h.update(b"perm:");
-                for t in permission_set() {
+                for t in permission_set {
                     h.update(t.as_bytes());
                     h.update([0]);
                 }

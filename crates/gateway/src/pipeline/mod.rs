@@ -428,12 +428,9 @@ impl Gateway {
                     &req.args,
                     entry.spec.cache,
                     &req.principal,
-                    || {
-                        self.visible_in(catalog.clone(), &req.principal)
-                            .iter()
-                            .map(|s| s.name.clone())
-                            .collect()
-                    },
+                    // Step 3's answer for this catalog snapshot: no second
+                    // memo lookup, no copied names.
+                    visible.iter().map(|s| s.name.as_str()),
                 );
                 let lookup = self.cache.get_or_fetch(key, ttl, run);
                 match lookup.instrument(tracing::info_span!("cache")).await {
