@@ -60,6 +60,13 @@ pub trait Connector: Send + Sync + 'static {
     /// connectors ignore it.
     fn watch_tools(&self, _changed: ToolsChanged) {}
 
+    /// Request headers whose values this connector sends upstream as the
+    /// caller's own credential (lower-case names). The gateway copies only
+    /// these from the caller's HTTP request into `CallContext::credentials`.
+    fn caller_headers(&self) -> Vec<String> {
+        Vec::new()
+    }
+
     /// MCP methods other than tools (`resources/*`, `prompts/*`,
     /// `completion/complete`, `logging/setLevel`) for connectors that
     /// federate a whole MCP server. `None`: not offered by this connector.

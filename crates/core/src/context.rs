@@ -7,7 +7,7 @@ use std::time::Instant;
 use async_trait::async_trait;
 use serde_json::Value;
 
-use crate::{ClientRelay, ConnectorError, Principal, ToolOutput};
+use crate::{CallerCredentials, ClientRelay, ConnectorError, Principal, ToolOutput};
 
 /// Counters a call accumulates while it runs; the gateway copies them into
 /// the audit row and metrics.
@@ -122,6 +122,11 @@ pub struct CallContext {
     /// The calling client, for federated servers' progress, logs, sampling
     /// and elicitation; `None` when the transport cannot carry them.
     pub relay: Option<Arc<dyn ClientRelay>>,
+    /// The caller's own credentials for upstreams (header passthrough).
+    /// `Some` (possibly empty) on every caller's request; `None` only on
+    /// the gateway's own housekeeping (surface probes), which a connector
+    /// serves with its static credential, exactly like tool discovery.
+    pub credentials: Option<Arc<CallerCredentials>>,
 }
 
 impl CallContext {
@@ -137,6 +142,7 @@ impl CallContext {
             dispatcher: None,
             trace: None,
             relay: None,
+            credentials: Some(Arc::new(CallerCredentials::default())),
         }
     }
 

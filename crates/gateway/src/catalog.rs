@@ -144,6 +144,8 @@ pub struct Catalog {
     connectors: Vec<Arc<dyn Connector>>,
     offers: HashMap<String, Offers>,
     surfaces: Vec<SurfaceEntry>,
+    /// Request headers some connector forwards as the caller's credential.
+    caller_headers: Vec<String>,
     epoch: u64,
 }
 
@@ -240,12 +242,20 @@ impl Catalog {
                 });
             }
         }
+        let mut caller_headers: Vec<String> = connectors
+            .iter()
+            .flat_map(|c| c.caller_headers())
+            .map(|h| h.to_ascii_lowercase())
+            .collect();
+        caller_headers.sort();
+        caller_headers.dedup();
         Ok(Catalog {
             entries,
             by_name,
             connectors,
             offers,
             surfaces,
+            caller_headers,
             epoch: EPOCH.fetch_add(1, Ordering::Relaxed),
         })
     }
@@ -292,6 +302,12 @@ impl Catalog {
         self.offers.get(connector).copied().unwrap_or_default()
     }
 
+    /// The request headers the gateway copies into a call's
+    /// `CallerCredentials` (lower-case; empty for most deployments).
+    pub fn caller_headers(&self) -> &[String] {
+        &self.caller_headers
+    }
+
     /// Unique per snapshot.
     pub fn epoch(&self) -> u64 {
         self.epoch
@@ -312,6 +328,11 @@ async fn probe(connector: &Arc<dyn Connector>, before: Option<Offers>) -> Offers
         },
         Instant::now() + PROBE_TIMEOUT,
     );
+    // Housekeeping, like tool discovery: no caller's credentials.
+    let ctx = CallContext {
+        credentials: None,
+        ..ctx
+    };
     let ask = |method: &'static str, params: serde_json::Value| {
         let ctx = ctx.clone();
         async move {

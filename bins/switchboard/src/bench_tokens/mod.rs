@@ -58,6 +58,7 @@ async fn call(
             stats_out: Some(stats.clone()),
             cancel: CancellationToken::new(),
             relay: None,
+            credentials: Default::default(),
         })
         .await;
     match result {

@@ -35,13 +35,71 @@ pub enum TransportKind {
 #[serde(deny_unknown_fields)]
 pub struct AuthConfig {
     /// A static secret reference (`env:NAME`, `file:PATH`) sent as
-    /// `Authorization: Bearer`. The same credential for every caller.
+    /// `Authorization: Bearer`. Without `forward_header`: the credential of
+    /// every request. With it: only the connector's own housekeeping
+    /// (discovery, `tools/list`), never a caller's request.
     #[serde(default)]
     pub bearer: Option<String>,
-    /// Send the caller's own bearer token. Not available yet: the gateway
-    /// does not hand the caller's token to connectors (see `validate`).
+    /// Header passthrough: the request header in which each caller sends
+    /// their *own* credential for this upstream (e.g. `x-github-token`).
+    /// Its value goes upstream as `Authorization: Bearer <value>` on that
+    /// caller's requests only; a caller who does not send it is refused.
+    /// Never the gateway's own `Authorization` header: MCP forbids passing
+    /// a token issued for the gateway through to another server.
     #[serde(default)]
-    pub forward_caller_token: bool,
+    pub forward_header: Option<String>,
+}
+
+/// Headers a caller's upstream credential may never be read from: the
+/// gateway's own credential, transport and protocol headers, tracing.
+const RESERVED_HEADERS: &[&str] = &[
+    "authorization",
+    "proxy-authorization",
+    "cookie",
+    "host",
+    "origin",
+    "accept",
+    "connection",
+    "content-length",
+    "content-type",
+    "te",
+    "transfer-encoding",
+    "upgrade",
+    "user-agent",
+    "x-request-id",
+    "traceparent",
+    "tracestate",
+    "baggage",
+    "last-event-id",
+];
+
+/// Why `name` cannot carry a caller's upstream credential, if it cannot.
+fn check_forward_header(name: &str) -> Result<(), String> {
+    let lower = name.to_ascii_lowercase();
+    let token = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+    if !token {
+        return Err(format!("`{name}` is not an HTTP header name"));
+    }
+    if lower == "authorization" {
+        return Err(
+            "the gateway's own `Authorization` header is never passed through \
+                    (MCP forbids token passthrough); have callers send their upstream \
+                    credential in a header of its own, like `x-<service>-token`"
+                .into(),
+        );
+    }
+    if RESERVED_HEADERS.contains(&lower.as_str())
+        || lower.starts_with("mcp-")
+        || lower.starts_with("sec-")
+    {
+        return Err(format!(
+            "`{name}` is a transport, protocol or tracing header"
+        ));
+    }
+    Ok(())
 }
 
 /// `[[mcp]]` in the gateway's config: one upstream MCP server.
@@ -176,7 +234,7 @@ impl McpConfig {
                         return Err(format!("{at}.env: `{name}` is not a variable name"));
                     }
                 }
-                if self.auth.bearer.is_some() || self.auth.forward_caller_token {
+                if self.auth.bearer.is_some() || self.auth.forward_header.is_some() {
                     return Err(format!(
                         "{at}.auth: stdio servers take credentials through secret_env"
                     ));
@@ -217,14 +275,8 @@ impl McpConfig {
         if let Some(bearer) = &self.auth.bearer {
             check_token(&at, "auth.bearer", bearer)?;
         }
-        if self.auth.forward_caller_token {
-            // The caller's raw token is not in `CallContext` (only the
-            // principal is); refusing here keeps a half-wired passthrough
-            // from ever sending the gateway's own credential instead.
-            return Err(format!(
-                "{at}.auth.forward_caller_token: not available yet (the gateway does not pass \
-                 callers' tokens to connectors); use auth.bearer"
-            ));
+        if let Some(header) = &self.auth.forward_header {
+            check_forward_header(header).map_err(|e| format!("{at}.auth.forward_header: {e}"))?;
         }
         if matches!(self.refresh_interval_secs, Some(0)) {
             return Err(format!("{at}.refresh_interval_secs: must be at least 1"));
@@ -280,8 +332,16 @@ mod tests {
                 "auth.bearer",
             ),
             (
-                r#""id":"conf","auth":{"forward_caller_token":true}"#,
-                "forward_caller_token",
+                r#""id":"conf","auth":{"forward_header":"Authorization"}"#,
+                "token passthrough",
+            ),
+            (
+                r#""id":"conf","auth":{"forward_header":"mcp-session-id"}"#,
+                "forward_header",
+            ),
+            (
+                r#""id":"conf","auth":{"forward_header":"x token"}"#,
+                "not an HTTP header name",
             ),
             (r#""id":"conf","pins":{"x":"abc"}"#, "pins.x"),
             (r#""id":"conf","command":"x""#, "stdio"),
@@ -291,6 +351,20 @@ mod tests {
             assert!(e.contains(needle), "{extra}: {e}");
             assert!(!e.contains("literal-secret"), "{e}");
         }
+    }
+
+    #[test]
+    fn a_caller_header_is_accepted_for_http_only() {
+        let http = parse(
+            r#"{"id":"gh","transport":"http","url":"http://127.0.0.1:1/mcp",
+                "permission_default":"gh:tools:read","auth":{"forward_header":"X-GitHub-Token"}}"#,
+        );
+        http.validate().unwrap();
+        let stdio = parse(
+            r#"{"id":"gh","transport":"stdio","command":"x",
+                "permission_default":"gh:tools:read","auth":{"forward_header":"x-github-token"}}"#,
+        );
+        assert!(stdio.validate().unwrap_err().contains("secret_env"));
     }
 
     #[test]

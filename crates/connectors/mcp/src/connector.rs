@@ -17,6 +17,7 @@ use switchboard_upstream::config::resolve_token;
 use switchboard_upstream::{Breaker, BreakerSettings, BreakerState};
 use tokio::sync::watch;
 
+use crate::callers::CallerLinks;
 use crate::client::http::HttpTransport;
 use crate::client::stdio::{StdioSpec, StdioTransport};
 use crate::client::{self, jsonrpc, Events, NoCaller, Outgoing, Transport};
@@ -54,6 +55,9 @@ struct Inner {
     prefix: String,
     service: String,
     transport: Link,
+    /// Header passthrough, when configured: callers' requests go out on
+    /// their own transports with their own credentials.
+    callers: Option<CallerLinks>,
     rules: Rules,
     pins: BTreeMap<String, String>,
     discovered: ArcSwap<Discovered>,
@@ -127,11 +131,16 @@ impl McpConnector {
                 Link::Stdio(StdioTransport::start(&service, spec, events.clone()))
             }
         };
+        let callers = match (&transport, &config.auth.forward_header) {
+            (Link::Http(_), Some(header)) => Some(CallerLinks::new(header, &service)),
+            _ => None,
+        };
         let inner = Arc::new(Inner {
             id: config.id.clone(),
             prefix: config.prefix(),
             service,
             transport,
+            callers,
             rules: Rules::new(
                 &config.permission_default,
                 &config.permissions,
@@ -187,6 +196,11 @@ impl McpConnector {
             Link::Stdio(t) => t.pid(),
             Link::Http(_) => None,
         }
+    }
+
+    /// Header passthrough: per-caller transports kept right now.
+    pub fn caller_links(&self) -> usize {
+        self.inner.callers.as_ref().map_or(0, CallerLinks::count)
     }
 
     /// stdio: how many times the child was restarted.
@@ -309,6 +323,19 @@ impl Inner {
         Err(client::garbage(&self.service, "tools/list pages never end"))
     }
 
+    /// With header passthrough, a caller's request goes on that caller's
+    /// own transport (refused when they sent no credential); the
+    /// gateway's housekeeping (`credentials: None`) and every request of a
+    /// connector without passthrough use the shared one.
+    fn caller_link(&self, ctx: &CallContext) -> Result<Option<Arc<HttpTransport>>, ConnectorError> {
+        let (Some(callers), Link::Http(shared), Some(credentials)) =
+            (&self.callers, &self.transport, &ctx.credentials)
+        else {
+            return Ok(None);
+        };
+        callers.link(shared, &ctx.principal, credentials).map(Some)
+    }
+
     fn timeout(&self) -> ConnectorError {
         ConnectorError::new(
             ErrorKind::Timeout,
@@ -348,6 +375,11 @@ impl Inner {
         mut params: Value,
         tool_schema: Option<Arc<Map<String, Value>>>,
     ) -> Result<Value, ConnectorError> {
+        let own_link = self.caller_link(ctx)?;
+        let transport: &dyn Transport = match &own_link {
+            Some(link) => link.as_ref(),
+            None => self.transport.get(),
+        };
         self.admit()?;
         let timeout = self.call_timeout.min(ctx.remaining());
         if timeout.is_zero() {
@@ -379,7 +411,7 @@ impl Inner {
         });
         ctx.stats.record_upstream_request();
         let request = client::request_with_input(
-            self.transport.get(),
+            transport,
             &self.service,
             Outgoing {
                 method,
@@ -485,6 +517,14 @@ impl Connector for McpConnector {
 
     fn watch_tools(&self, changed: ToolsChanged) {
         lock(&self.inner.watchers).push(changed);
+    }
+
+    fn caller_headers(&self) -> Vec<String> {
+        self.inner
+            .callers
+            .iter()
+            .map(|c| c.header().to_owned())
+            .collect()
     }
 
     async fn forward(

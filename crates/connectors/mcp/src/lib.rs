@@ -13,6 +13,7 @@
 //! architecture keeps SDK churn out of connector crates, and a pass-through
 //! must not drop fields it does not know).
 
+mod callers;
 pub mod client;
 pub mod config;
 mod connector;
@@ -21,6 +22,7 @@ pub mod pinning;
 mod relay;
 pub mod rules;
 
+pub use callers::MAX_CALLER_LINKS;
 pub use client::RpcError;
 pub use config::{AuthConfig, McpConfig, TransportKind};
 pub use connector::{to_output, McpConnector, FORWARDED_METHODS};

@@ -23,7 +23,7 @@ use rmcp::{ErrorData as McpError, RoleServer, ServerHandler};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
-use switchboard_core::{ClientRelay, Principal};
+use switchboard_core::{CallerCredentials, ClientRelay, Principal};
 
 use super::convert::{success, tool_error, tool_to_mcp};
 use super::relay::PeerRelay;
@@ -53,11 +53,23 @@ struct RequestInfo {
     principal: Arc<Principal>,
     request_id: String,
     session_id: Option<String>,
+    /// The values of `forwarded` headers the caller sent (their own
+    /// upstream credentials).
+    credentials: Arc<CallerCredentials>,
 }
 
+/// Shared by every request that forwards no credentials.
+static NO_CREDENTIALS: std::sync::LazyLock<Arc<CallerCredentials>> =
+    std::sync::LazyLock::new(|| Arc::new(CallerCredentials::default()));
+
 /// The principal must be there: the auth middleware runs before rmcp. If it
-/// is not, refuse (fail closed) rather than guess.
-fn request_info(context: &RequestContext<RoleServer>) -> Result<RequestInfo, McpError> {
+/// is not, refuse (fail closed) rather than guess. `forwarded`: the request
+/// headers connectors pass upstream as the caller's own credential; no
+/// other header is kept.
+fn request_info(
+    context: &RequestContext<RoleServer>,
+    forwarded: &[String],
+) -> Result<RequestInfo, McpError> {
     let parts = context
         .extensions
         .get::<http::request::Parts>()
@@ -74,10 +86,19 @@ fn request_info(context: &RequestContext<RoleServer>) -> Result<RequestInfo, Mcp
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned)
     };
+    let credentials = if forwarded.is_empty() {
+        NO_CREDENTIALS.clone()
+    } else {
+        let sent = forwarded
+            .iter()
+            .filter_map(|name| Some((name.as_str(), header(name).filter(|v| !v.is_empty())?)));
+        Arc::new(CallerCredentials::new(sent))
+    };
     Ok(RequestInfo {
         principal,
         request_id: header("x-request-id").unwrap_or_default(),
         session_id: header("mcp-session-id"),
+        credentials,
     })
 }
 
@@ -130,7 +151,7 @@ impl McpHandler {
                 None,
             ));
         }
-        let info = request_info(context)?;
+        let info = request_info(context, self.gateway.catalog().caller_headers())?;
         let params = match params {
             Some(p) => serde_json::to_value(p)
                 .map_err(|e| McpError::invalid_params(e.to_string(), None))?,
@@ -145,6 +166,7 @@ impl McpHandler {
             session_id: info.session_id,
             client: client_name(context),
             cancel: context.ct.clone(),
+            credentials: info.credentials,
         };
         match self.gateway.forward(request).await {
             Ok(value) => serde_json::from_value(value).map_err(|e| {
@@ -215,7 +237,7 @@ impl ServerHandler for McpHandler {
         _request: Option<PaginatedRequestParams>,
         context: RequestContext<RoleServer>,
     ) -> Result<ListToolsResult, McpError> {
-        let info = request_info(&context)?;
+        let info = request_info(&context, &[])?;
         let tools = self
             .gateway
             .list_tools(
@@ -240,7 +262,7 @@ impl ServerHandler for McpHandler {
         request: CallToolRequestParams,
         context: RequestContext<RoleServer>,
     ) -> Result<CallToolResponse, McpError> {
-        let info = request_info(&context)?;
+        let info = request_info(&context, self.gateway.catalog().caller_headers())?;
         let call = CallRequest {
             relay: Some(relay(&context, &info)),
             principal: info.principal,
@@ -253,6 +275,7 @@ impl ServerHandler for McpHandler {
             parent_stats: None,
             stats_out: None,
             cancel: context.ct.clone(),
+            credentials: info.credentials,
         };
         match self.gateway.call(call).await {
             Ok(Ok(shaped)) => Ok(success(shaped).into()),

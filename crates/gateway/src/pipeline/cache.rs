@@ -6,7 +6,9 @@
 //!   scope + the connector's generation. The scope is always the caller, or,
 //!   for tools whose result does not depend on who asks, the caller's
 //!   *permission set* (the exact set of tools they may use): nothing is ever
-//!   shared between callers who may see different things.
+//!   shared between callers who may see different things. A caller who
+//!   sends their own upstream credentials (header passthrough) scopes the
+//!   key to those exact credentials too.
 //! - A successful write bumps its connector's generation, so every cached
 //!   read of that connector becomes unreachable at once (coarse, O(1)).
 //! - Bounded by bytes (weigher); concurrent identical misses coalesce into
@@ -20,7 +22,7 @@ use moka::future::Cache;
 use moka::Expiry;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
-use switchboard_core::{CachePolicy, Principal};
+use switchboard_core::{CachePolicy, CallerCredentials, Principal};
 
 use super::Shaped;
 
@@ -83,6 +85,7 @@ impl ResponseCache {
         args: &Value,
         policy: CachePolicy,
         principal: &Principal,
+        credentials: &CallerCredentials,
         permission_set: impl Iterator<Item = &'a str>,
     ) -> String {
         let mut h = Sha256::new();
@@ -110,6 +113,13 @@ impl ResponseCache {
             }
         }
         h.update([0]);
+        for (name, value) in credentials.iter() {
+            h.update(b"cred:");
+            h.update(name.as_bytes());
+            h.update([0]);
+            h.update(value.as_bytes());
+            h.update([0]);
+        }
         h.update(self.generation(connector).to_le_bytes());
         hex::encode(h.finalize())
     }

@@ -19,7 +19,8 @@ use std::time::Instant;
 use futures::FutureExt;
 use serde_json::{json, Value};
 use switchboard_core::{
-    CallContext, CallStats, ClientRelay, ConnectorError, ErrorKind, Principal, ToolDispatcher,
+    CallContext, CallStats, CallerCredentials, ClientRelay, ConnectorError, ErrorKind, Principal,
+    ToolDispatcher,
 };
 use tokio_util::sync::CancellationToken;
 
@@ -39,6 +40,8 @@ pub struct ForwardRequest {
     pub client: Option<String>,
     pub cancel: CancellationToken,
     pub relay: Option<Arc<dyn ClientRelay>>,
+    /// The caller's own upstream credentials (never logged or audited).
+    pub credentials: Arc<CallerCredentials>,
 }
 
 /// Why a forwarded request has no result.
@@ -244,6 +247,7 @@ impl Gateway {
             dispatcher: self.me.upgrade().map(|g| g as Arc<dyn ToolDispatcher>),
             trace: self.trace.clone(),
             relay: req.relay.clone(),
+            credentials: Some(req.credentials.clone()),
         };
         let answer = run(entry, &ctx, method, req.params.clone(), &req.cancel).await;
         audit.record_mut().upstream_requests = stats.upstream_requests();

@@ -29,8 +29,8 @@ use arc_swap::ArcSwap;
 use async_trait::async_trait;
 use serde_json::Value;
 use switchboard_core::{
-    CallContext, CallStats, ClientRelay, ConnectorError, Principal, ToolDispatcher, ToolOutput,
-    ToolSpec, TraceHeaders,
+    CallContext, CallStats, CallerCredentials, ClientRelay, ConnectorError, Principal,
+    ToolDispatcher, ToolOutput, ToolSpec, TraceHeaders,
 };
 use tokio_util::sync::CancellationToken;
 use tracing::Instrument;
@@ -68,6 +68,9 @@ pub struct CallRequest {
     /// The calling client, when its transport can carry server-to-client
     /// messages during the call (a composite's children inherit it).
     pub relay: Option<Arc<dyn ClientRelay>>,
+    /// The caller's own upstream credentials (header passthrough; never
+    /// logged or audited; a composite's children inherit them).
+    pub credentials: Arc<CallerCredentials>,
 }
 
 impl std::fmt::Debug for CallRequest {
@@ -399,6 +402,7 @@ impl Gateway {
             dispatcher: self.me.upgrade().map(|g| g as Arc<dyn ToolDispatcher>),
             trace: self.trace.clone(),
             relay: req.relay.clone(),
+            credentials: Some(req.credentials.clone()),
         };
         let run = async {
             dispatch::run(
@@ -428,6 +432,7 @@ impl Gateway {
                     &req.args,
                     entry.spec.cache,
                     &req.principal,
+                    &req.credentials,
                     // Step 3's answer for this catalog snapshot: no second
                     // memo lookup, no copied names.
                     visible.iter().map(|s| s.name.as_str()),
@@ -563,6 +568,7 @@ impl ToolDispatcher for Gateway {
             stats_out: None,
             cancel: CancellationToken::new(),
             relay: parent.relay.clone(),
+            credentials: parent.credentials.clone().unwrap_or_default(),
         };
         match self.call(req).await {
             Ok(Ok(shaped)) => Ok(ToolOutput {

@@ -60,7 +60,7 @@ impl Fed {
 fn spec(name: &str) -> ToolSpec {
     let mut schema = JsonObject::new();
     schema.insert("type".into(), json!("object"));
-    let read = name == "fed_content";
+    let read = name == "fed_content" || name == "fed_whoami";
     ToolSpec {
         name: name.into(),
         title: name.into(),
@@ -138,12 +138,27 @@ impl Connector for Fed {
                     .await?;
                 Ok(ToolOutput::structured(json!({"sampled": answer})))
             }
+            // The upstream knows its users by their own credentials.
+            "fed_whoami" => {
+                let credentials = ctx.credentials.as_ref().expect("a caller's call");
+                let user = match credentials.get("x-fed-token") {
+                    Some("token-a") => json!("ann"),
+                    Some("token-b") => json!("ben"),
+                    Some(_) => json!("stranger"),
+                    None => Value::Null,
+                };
+                Ok(ToolOutput::structured(json!({"upstream_user": user})))
+            }
             other => Ok(ToolOutput::structured(json!({"tool": other}))),
         }
     }
 
     fn watch_tools(&self, changed: ToolsChanged) {
         *self.changed.lock().unwrap() = Some(changed);
+    }
+
+    fn caller_headers(&self) -> Vec<String> {
+        vec!["x-fed-token".into()]
     }
 
     async fn forward(
@@ -192,10 +207,11 @@ impl Connector for Wrap {
         &self,
         ctx: &CallContext,
         _tool: &str,
-        _args: Value,
+        args: Value,
     ) -> Result<ToolOutput, ConnectorError> {
         let dispatcher = ctx.dispatcher.as_ref().expect("inside the gateway");
-        dispatcher.call_tool(ctx, "fed_progress", json!({})).await
+        let target = args["tool"].as_str().unwrap_or("fed_progress");
+        dispatcher.call_tool(ctx, target, json!({})).await
     }
 }
 
@@ -660,4 +676,81 @@ async fn a_change_before_the_watch_starts_is_not_missed() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     assert!(listed.contains(&"fed_early".to_owned()), "{listed:?}");
+}
+
+/// `fed_whoami`'s `upstream_user` for `key` sending `headers`.
+async fn upstream_user(gw: &TestGateway, key: &str, tool: &str, headers: &[(&str, &str)]) -> Value {
+    let args = if tool == "wrap_progress" {
+        json!({"tool": "fed_whoami"})
+    } else {
+        json!({})
+    };
+    let (status, body) = gw
+        .rpc_with_headers(
+            key,
+            "tools/call",
+            json!({"name": tool, "arguments": args}),
+            headers,
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    body["result"]["structuredContent"]["upstream_user"].clone()
+}
+
+#[tokio::test]
+async fn a_callers_upstream_credential_reaches_their_calls_only_and_scopes_the_cache() {
+    let fed = Fed::new(&["fed_whoami"]);
+    let gw = start_full(
+        GatewayOptions::default(),
+        vec![
+            fed.clone() as Arc<dyn Connector>,
+            Arc::new(Wrap) as Arc<dyn Connector>,
+        ],
+        POLICY,
+    )
+    .await;
+    let a = [("X-Fed-Token", "token-a")];
+    let b = [("x-fed-token", "token-b")];
+    assert_eq!(
+        upstream_user(&gw, "admin-key", "fed_whoami", &a).await,
+        "ann"
+    );
+    // The same caller with another credential: never the cached answer
+    // of the first.
+    assert_eq!(
+        upstream_user(&gw, "admin-key", "fed_whoami", &b).await,
+        "ben"
+    );
+    assert_eq!(
+        upstream_user(&gw, "admin-key", "fed_whoami", &a).await,
+        "ann"
+    );
+    assert_eq!(fed.calls.load(Ordering::SeqCst), 2, "the third is a hit");
+    // Without it (or with a header no connector names) the call carries
+    // nothing, and is not served another credential's answer.
+    assert_eq!(
+        upstream_user(&gw, "admin-key", "fed_whoami", &[]).await,
+        Value::Null
+    );
+    assert_eq!(
+        upstream_user(
+            &gw,
+            "admin-key",
+            "fed_whoami",
+            &[("x-other-token", "token-a")]
+        )
+        .await,
+        Value::Null
+    );
+    // A composite's child carries its parent caller's credential.
+    assert_eq!(
+        upstream_user(&gw, "admin-key", "wrap_progress", &b).await,
+        "ben"
+    );
+
+    let rows = format!("{:?}", gw.audit.0.lock().unwrap());
+    assert!(rows.contains("fed_whoami"), "the rows are there");
+    for secret in ["token-a", "token-b"] {
+        assert!(!rows.contains(secret), "{secret} reached an audit row");
+    }
 }

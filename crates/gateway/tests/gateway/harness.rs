@@ -332,6 +332,17 @@ impl TestGateway {
 
     /// A 2026-07-28 stateless request.
     pub async fn rpc(&self, key: &str, method: &str, params: Value) -> (u16, Value) {
+        self.rpc_with_headers(key, method, params, &[]).await
+    }
+
+    /// [`TestGateway::rpc`] with extra request headers.
+    pub async fn rpc_with_headers(
+        &self,
+        key: &str,
+        method: &str,
+        params: Value,
+        headers: &[(&str, &str)],
+    ) -> (u16, Value) {
         let mut params = params;
         params["_meta"] = json!({
             "io.modelcontextprotocol/protocolVersion": "2026-07-28",
@@ -347,6 +358,9 @@ impl TestGateway {
             // SEP-2243: the standard header naming the tool, prompt or
             // resource.
             request = request.header("mcp-name", name);
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
         }
         let response = request
             .header("authorization", format!("Bearer {key}"))

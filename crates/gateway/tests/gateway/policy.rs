@@ -179,6 +179,7 @@ proptest! {
             stats_out: None,
                 cancel: CancellationToken::new(),
                 relay: None,
+                credentials: Default::default(),
             }).await;
             let callable = !matches!(outcome, Err(CallError::UnknownTool(_)));
             prop_assert_eq!(listed, engine_says);

@@ -56,12 +56,27 @@ pub(crate) async fn layer(
         .to_owned();
     let fault = {
         let mut seen = shared.lock();
-        seen.authorization.push(authorization);
+        seen.requests.push(super::SeenRequest {
+            authorization: authorization.clone(),
+            session: header_value("mcp-session-id"),
+            method: method.clone(),
+        });
+        seen.authorization.push(authorization.clone());
         if parts.method == http::Method::POST {
             seen.protocol_versions.push(version);
         }
         seen.fault
     };
+    if let Some(refused) = &shared.options.refuse_token {
+        if authorization.as_deref() == Some(format!("Bearer {refused}").as_str()) {
+            return (
+                StatusCode::UNAUTHORIZED,
+                [("www-authenticate", "Bearer error=\"invalid_token\"")],
+                "token revoked",
+            )
+                .into_response();
+        }
+    }
     if shared.options.legacy_only && method == "server/discover" {
         let id = message
             .as_ref()

@@ -43,6 +43,19 @@ pub struct FixtureOptions {
     /// HTTP: refuse `server/discover` as a server without the 2026-07-28
     /// revision would, so clients fall back to `initialize` sessions.
     pub legacy_only: bool,
+    /// HTTP: answer 401 to any request bearing exactly this credential
+    /// (`Authorization: Bearer <it>`), as an upstream does for a revoked
+    /// token.
+    pub refuse_token: Option<String>,
+}
+
+/// One HTTP request the fixture saw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeenRequest {
+    pub authorization: Option<String>,
+    pub session: Option<String>,
+    /// The JSON-RPC method (empty for responses and GETs).
+    pub method: String,
 }
 
 /// What the fixture saw, for assertions.
@@ -50,6 +63,8 @@ pub struct FixtureOptions {
 pub struct Seen {
     /// `Authorization` header values of every HTTP request.
     pub authorization: Vec<Option<String>>,
+    /// Every HTTP request: its credential, session and JSON-RPC method.
+    pub requests: Vec<SeenRequest>,
     /// Tools whose call was cancelled by the client.
     pub cancelled: Vec<String>,
     pub progress_tokens: Vec<Value>,

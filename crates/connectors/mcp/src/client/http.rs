@@ -82,6 +82,11 @@ struct Inner {
     /// messages): progress goes to every request (each keeps only its own
     /// token), anything else only when exactly one caller is waiting.
     inflight: Mutex<HashMap<u64, Arc<dyn Inbound>>>,
+    /// Whether this transport listens for tool list changes (only the
+    /// connector's own; a caller's transport never does).
+    listens: bool,
+    /// `bearer` is one caller's own credential (header passthrough).
+    callers_credential: bool,
 }
 
 impl HttpTransport {
@@ -110,8 +115,41 @@ impl HttpTransport {
                 events,
                 listener: Mutex::new(None),
                 inflight: Mutex::new(HashMap::new()),
+                listens: true,
+                callers_credential: false,
             }),
         })
+    }
+
+    /// A transport to the same upstream that sends one caller's own
+    /// `credential` and keeps its own session (a session opened with one
+    /// caller's credential never carries another's request). Shares the
+    /// connection pool; starts as 2026-07-28 without a second discovery
+    /// when this transport already knows the upstream speaks it.
+    pub fn for_caller(&self, credential: Secret) -> HttpTransport {
+        let base = &self.inner;
+        let conn = match &*lock(&base.conn) {
+            Conn::Modern { version } => Conn::Modern {
+                version: version.clone(),
+            },
+            _ => Conn::Unknown,
+        };
+        HttpTransport {
+            inner: Arc::new(Inner {
+                service: base.service.clone(),
+                http: base.http.clone(),
+                url: base.url.clone(),
+                bearer: Some(credential),
+                ids: AtomicU64::new(1),
+                conn: Mutex::new(conn),
+                connecting: tokio::sync::Mutex::new(()),
+                events: base.events.clone(),
+                listener: Mutex::new(None),
+                inflight: Mutex::new(HashMap::new()),
+                listens: false,
+                callers_credential: true,
+            }),
+        }
     }
 }
 
@@ -235,7 +273,9 @@ impl Inner {
         };
         tracing::info!(upstream = %self.service, version = conn.version().unwrap_or_default(), "connected to MCP upstream");
         *lock(&self.conn) = conn.clone();
-        self.start_listener(&conn);
+        if self.listens {
+            self.start_listener(&conn);
+        }
         Ok(conn)
     }
 
@@ -648,6 +688,10 @@ impl Inner {
             return rpc.into_connector_error(service).with_status(code);
         }
         let (kind, message) = match code {
+            401 | 403 if self.callers_credential => (
+                ErrorKind::UpstreamDenied,
+                format!("{service} refused the caller's own credential ({code})"),
+            ),
             401 | 403 => (
                 ErrorKind::UpstreamDenied,
                 format!("{service} refused the gateway's credentials ({code})"),
