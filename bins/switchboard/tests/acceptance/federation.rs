@@ -3,7 +3,8 @@
 //! native connector (HubSpot against its fake). An upstream MCP server that
 //! dies mid-call gives that call a clean tool error; `tools/list`, the
 //! native connector and, once the upstream is back, the federated tools
-//! carry on.
+//! carry on. A federated server configured for header passthrough gets
+//! each caller's own credential, and never the gateway's.
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -22,7 +23,7 @@ const HUBSPOT_TOKEN: &str = "fed-test-hubspot-token";
 /// The `ops` group may use the federated server's tools and HubSpot's.
 const POLICY: &str = r#"
 permit (principal in Group::"ops", action, resource)
-when { resource.connector == "fx" || resource.connector == "hubspot" };
+when { resource.connector == "fx" || resource.connector == "gh" || resource.connector == "hubspot" };
 "#;
 
 struct Gateway {
@@ -69,6 +70,14 @@ transport = "http"
 url = "{fixture_url}"
 permission_default = "fx:tools:write"
 read_only = []
+
+# The same server again, behind each caller's own credential.
+[[connectors.mcp]]
+id = "gh"
+transport = "http"
+url = "{fixture_url}"
+permission_default = "gh:tools:write"
+auth = {{ forward_header = "X-GH-Token" }}
 "#,
         policies = dir.join("policies").display(),
         audit = dir.join("audit.db").display(),
@@ -98,6 +107,17 @@ read_only = []
 /// One 2026-07-28 stateless request; the JSON-RPC reply (from JSON or the
 /// last SSE event).
 async fn rpc(http: &reqwest::Client, url: &str, method: &str, params: Value) -> Value {
+    rpc_with(http, url, method, params, &[]).await
+}
+
+/// [`rpc`] with extra request headers.
+async fn rpc_with(
+    http: &reqwest::Client,
+    url: &str,
+    method: &str,
+    params: Value,
+    headers: &[(&str, &str)],
+) -> Value {
     let meta = json!({
         "io.modelcontextprotocol/protocolVersion": "2026-07-28",
         "io.modelcontextprotocol/clientCapabilities": {},
@@ -113,6 +133,9 @@ async fn rpc(http: &reqwest::Client, url: &str, method: &str, params: Value) -> 
         .header("mcp-method", method);
     if let Some(name) = params.get("name").and_then(Value::as_str) {
         request = request.header("mcp-name", name);
+    }
+    for (name, value) in headers {
+        request = request.header(*name, *value);
     }
     let body = request
         .json(&json!({"jsonrpc": "2.0", "id": 1, "method": method, "params": params}))
@@ -202,5 +225,82 @@ async fn an_upstream_that_dies_mid_call_fails_that_call_alone() {
     assert_eq!(again["result"]["isError"], json!(false), "{again}");
 
     drop(gateway);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_passthrough_upstream_gets_each_callers_own_credential_and_never_the_gateways() {
+    const OWN: &str = "ops-own-gh-credential";
+    let fixture = spawn_mcp_fixture().await;
+    let hubspot = spawn_hubspot(northwind(), HUBSPOT_TOKEN).await;
+    let dir = std::env::temp_dir().join(format!("sb-passthrough-{}", std::process::id()));
+    let gateway = start(&dir, &fixture.url, hubspot.base_url.as_str());
+    let http = reqwest::Client::new();
+    let url = &gateway.url;
+    let names = tool_names(&http, url).await;
+    assert!(
+        names.iter().any(|n| n == "gh_test_simple_text"),
+        "{names:?}"
+    );
+
+    let params = json!({"name": "gh_test_simple_text", "arguments": {}});
+    let ok = rpc_with(
+        &http,
+        url,
+        "tools/call",
+        params.clone(),
+        &[("X-GH-Token", OWN)],
+    )
+    .await;
+    assert_eq!(ok["result"]["isError"], json!(false), "{ok}");
+
+    let refused = rpc(&http, url, "tools/call", params).await;
+    assert_eq!(refused["result"]["isError"], json!(true), "{refused}");
+    let error: Value =
+        serde_json::from_str(refused["result"]["content"][0]["text"].as_str().unwrap()).unwrap();
+    assert_eq!(error["error"], "upstream_denied", "{error}");
+    assert!(
+        error["message"].as_str().unwrap().contains("x-gh-token"),
+        "{error}"
+    );
+
+    let seen = fixture.seen().requests.clone();
+    let calls: Vec<Option<&str>> = seen
+        .iter()
+        .filter(|r| r.method == "tools/call")
+        .map(|r| r.authorization.as_deref())
+        .collect();
+    assert_eq!(
+        calls,
+        [Some(format!("Bearer {OWN}").as_str())],
+        "one call went upstream"
+    );
+    assert!(
+        seen.iter()
+            .all(|r| !r.authorization.as_deref().unwrap_or_default().contains(KEY)),
+        "the gateway's own credential was passed through"
+    );
+
+    drop(gateway);
+    // Neither the audit trail (which has the calls) nor anything else on
+    // disk holds it.
+    let contains = |path: &Path, needle: &str| {
+        let bytes = std::fs::read(path).unwrap_or_default();
+        bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+    };
+    assert!(
+        ["audit.db", "audit.db-wal"]
+            .iter()
+            .any(|f| contains(&dir.join(f), "gh_test_simple_text")),
+        "the calls were audited"
+    );
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        assert!(
+            !contains(&path, OWN),
+            "{} holds the caller's credential",
+            path.display()
+        );
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
