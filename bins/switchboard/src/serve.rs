@@ -124,7 +124,7 @@ pub async fn build(
         limits: file.limits.settings(),
         cache_max_bytes: file.cache.max_mb * 1024 * 1024,
         cache_ttl_overrides: file.cache.ttl_overrides(),
-        ..file.server.options()
+        ..file.server.options().map_err(anyhow::Error::msg)?
     };
     let mut audit = file.audit.clone();
     if let Some(url) = audit_url {

@@ -67,6 +67,7 @@ impl<T: Tool> ErasedTool<T::State> for Typed<T> {
             structured,
             text: T::render(&output),
             content: None,
+            input_required: None,
         })
     }
 }

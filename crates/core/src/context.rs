@@ -7,7 +7,7 @@ use std::time::Instant;
 use async_trait::async_trait;
 use serde_json::Value;
 
-use crate::{CallerCredentials, ClientRelay, ConnectorError, Principal, ToolOutput};
+use crate::{CallerCredentials, ClientRelay, ConnectorError, InputResume, Principal, ToolOutput};
 
 /// Counters a call accumulates while it runs; the gateway copies them into
 /// the audit row and metrics.
@@ -127,6 +127,9 @@ pub struct CallContext {
     /// the gateway's own housekeeping (surface probes), which a connector
     /// serves with its static credential, exactly like tool discovery.
     pub credentials: Option<Arc<CallerCredentials>>,
+    /// A 2026-07-28 caller's retry of a call that answered
+    /// `input_required`: its answers and the upstream's verified state.
+    pub resume: Option<Arc<InputResume>>,
 }
 
 impl CallContext {
@@ -143,6 +146,7 @@ impl CallContext {
             trace: None,
             relay: None,
             credentials: Some(Arc::new(CallerCredentials::default())),
+            resume: None,
         }
     }
 

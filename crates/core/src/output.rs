@@ -2,6 +2,8 @@
 
 use serde_json::Value;
 
+use crate::InputRequired;
+
 /// A shaped result: the structured value (MCP `structuredContent`) and,
 /// optionally, a text rendering written by the tool. When `text` is `None`
 /// the gateway renders the structured value as compact JSON.
@@ -13,6 +15,10 @@ pub struct ToolOutput {
     /// images, audio, embedded resources). When set, the gateway sends
     /// these instead of a text rendering.
     pub content: Option<Vec<Value>>,
+    /// The call cannot finish without the caller's input (2026-07-28
+    /// callers only, see [`crate::ClientRelay::takes_input_required`]);
+    /// the rest of the output is then empty.
+    pub input_required: Option<InputRequired>,
 }
 
 impl ToolOutput {
@@ -21,6 +27,17 @@ impl ToolOutput {
             structured: value,
             text: None,
             content: None,
+            input_required: None,
+        }
+    }
+
+    /// A call that needs the caller's input first.
+    pub fn needs_input(input: InputRequired) -> Self {
+        ToolOutput {
+            structured: Value::Null,
+            text: None,
+            content: None,
+            input_required: Some(input),
         }
     }
 

@@ -29,4 +29,12 @@ pub trait ClientRelay: Send + Sync {
     /// `elicitation/create`, `roots/list`). The error is what the client
     /// answered, or why it could not be asked.
     async fn request(&self, method: &str, params: Value) -> Result<Value, ConnectorError>;
+
+    /// Whether the caller takes `input_required` results itself (MCP
+    /// 2026-07-28) instead of answering requests during the call: a
+    /// connector then returns [`crate::ToolOutput::needs_input`] and the
+    /// caller retries with its answers ([`crate::CallContext::resume`]).
+    fn takes_input_required(&self) -> bool {
+        false
+    }
 }

@@ -40,6 +40,10 @@ pub struct GatewayOptions {
     pub capture_upstream_bodies: bool,
     /// Shared (Redis) rate limits for several replicas; local when `None`.
     pub shared_limiter: Option<crate::pipeline::RedisLimiter>,
+    /// Seals 2026-07-28 callers' `requestState` (at least 32 bytes). Every
+    /// replica behind one load balancer needs the same key, since a retry
+    /// may reach another replica; `None`: a random key per process.
+    pub request_state_key: Option<Vec<u8>>,
 }
 
 impl Default for GatewayOptions {
@@ -59,6 +63,7 @@ impl Default for GatewayOptions {
             cache_ttl_overrides: HashMap::new(),
             capture_upstream_bodies: false,
             shared_limiter: None,
+            request_state_key: None,
         }
     }
 }

@@ -59,6 +59,7 @@ async fn call(
             cancel: CancellationToken::new(),
             relay: None,
             credentials: Default::default(),
+            input: None,
         })
         .await;
     match result {

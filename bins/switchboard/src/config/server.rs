@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use serde::Deserialize;
 use switchboard_gateway::GatewayOptions;
+use switchboard_upstream::config::{check_token, resolve_token};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -24,6 +25,11 @@ pub struct ServerConfig {
     pub legacy_sessions: bool,
     /// Most legacy sessions open at once.
     pub max_sessions: usize,
+    /// Secret reference (`env:`/`file:`, at least 32 bytes) sealing
+    /// 2026-07-28 callers' `requestState` in `input_required` rounds. Give
+    /// every replica behind one load balancer the same; unset: a random
+    /// key per process (a retry must then reach the same replica).
+    pub request_state_key: Option<String>,
 }
 
 impl Default for ServerConfig {
@@ -39,6 +45,7 @@ impl Default for ServerConfig {
             max_result_bytes: d.max_result_bytes,
             legacy_sessions: d.legacy_sessions,
             max_sessions: d.max_sessions,
+            request_state_key: None,
         }
     }
 }
@@ -59,11 +66,27 @@ impl ServerConfig {
         if self.max_result_bytes < 1024 {
             return Err("max_result_bytes: must be at least 1024".into());
         }
+        if let Some(reference) = &self.request_state_key {
+            check_token("server", "request_state_key", reference)?;
+        }
         Ok(())
     }
 
-    pub fn options(&self) -> GatewayOptions {
-        GatewayOptions {
+    /// The gateway's options; reads `request_state_key`'s secret.
+    pub fn options(&self) -> Result<GatewayOptions, String> {
+        let request_state_key = match &self.request_state_key {
+            None => None,
+            Some(reference) => {
+                let key = resolve_token("server", "request_state_key", reference)
+                    .map_err(|e| e.message)?;
+                if key.expose().len() < 32 {
+                    return Err("server.request_state_key: must be at least 32 bytes".into());
+                }
+                Some(key.expose().as_bytes().to_vec())
+            }
+        };
+        Ok(GatewayOptions {
+            request_state_key,
             allowed_hosts: self.allowed_hosts.clone(),
             allowed_origins: self.allowed_origins.clone(),
             max_body_bytes: self.max_body_bytes,
@@ -72,6 +95,37 @@ impl ServerConfig {
             legacy_sessions: self.legacy_sessions,
             max_sessions: self.max_sessions,
             ..GatewayOptions::default()
-        }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_request_state_key_is_a_long_enough_secret_reference() {
+        let with = |key: &str| ServerConfig {
+            request_state_key: Some(key.into()),
+            ..ServerConfig::default()
+        };
+        assert!(with("a-literal-key-that-is-long-enough-000")
+            .validate()
+            .unwrap_err()
+            .contains("request_state_key"));
+        std::env::set_var("SB_TEST_STATE_KEY_SHORT", "short");
+        let short = with("env:SB_TEST_STATE_KEY_SHORT");
+        short.validate().unwrap();
+        assert!(short.options().unwrap_err().contains("at least 32 bytes"));
+        std::env::set_var("SB_TEST_STATE_KEY", "k".repeat(32));
+        let key = with("env:SB_TEST_STATE_KEY")
+            .options()
+            .unwrap()
+            .request_state_key;
+        assert_eq!(key, Some(vec![b'k'; 32]));
+        assert_eq!(
+            ServerConfig::default().options().unwrap().request_state_key,
+            None
+        );
     }
 }

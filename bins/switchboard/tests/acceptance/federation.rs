@@ -18,6 +18,9 @@ use switchboard_testkit::mcp_fixture::{spawn_mcp_fixture, Fault};
 const KEY: &str = "sb-federation-key";
 /// `printf %s sb-federation-key | sha256sum`
 const KEY_SHA256: &str = "315fc49253d0a4b046d47790d403e2c2e5ef4904a3fd950c943646662f357cbe";
+/// A second member of `ops`, for requests replayed by another caller.
+const KEY2: &str = "sb-federation-key-2";
+const KEY2_SHA256: &str = "cb616bebb8184c4be128091fbc52fa7117cc039b8a7e75ab572e48eda3f81a49";
 const HUBSPOT_TOKEN: &str = "fed-test-hubspot-token";
 
 /// The `ops` group may use the federated server's tools and HubSpot's.
@@ -49,6 +52,14 @@ id = "ops"
 sha256 = "{KEY_SHA256}"
 user_id = "ops@example.test"
 email = "ops@example.test"
+org = "example"
+groups = ["ops"]
+
+[[api_keys]]
+id = "ops2"
+sha256 = "{KEY2_SHA256}"
+user_id = "ops2@example.test"
+email = "ops2@example.test"
 org = "example"
 groups = ["ops"]
 
@@ -125,9 +136,14 @@ async fn rpc_with(
     });
     let mut params = params;
     params["_meta"] = meta;
-    let mut request = http
-        .post(url)
-        .bearer_auth(KEY)
+    let mut request = http.post(url);
+    if !headers
+        .iter()
+        .any(|(n, _)| n.eq_ignore_ascii_case("authorization"))
+    {
+        request = request.bearer_auth(KEY);
+    }
+    let mut request = request
         .header("accept", "application/json, text/event-stream")
         .header("mcp-protocol-version", "2026-07-28")
         .header("mcp-method", method);
@@ -302,5 +318,90 @@ async fn a_passthrough_upstream_gets_each_callers_own_credential_and_never_the_g
             path.display()
         );
     }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_2026_caller_answers_a_federated_tools_sampling_in_an_input_round() {
+    let fixture = spawn_mcp_fixture().await;
+    let hubspot = spawn_hubspot(northwind(), HUBSPOT_TOKEN).await;
+    let dir = std::env::temp_dir().join(format!("sb-mrtr-{}", std::process::id()));
+    let gateway = start(&dir, &fixture.url, hubspot.base_url.as_str());
+    let http = reqwest::Client::new();
+    let url = &gateway.url;
+    let args = json!({"prompt": "What is 2+2?"});
+
+    let first = call(&http, url, "fx_test_sampling", args.clone()).await;
+    let round = &first["result"];
+    assert_eq!(round["resultType"], "input_required", "{first}");
+    assert_eq!(
+        round["inputRequests"]["input"]["method"],
+        "sampling/createMessage"
+    );
+    assert_eq!(
+        round["inputRequests"]["input"]["params"]["messages"][0]["content"]["text"],
+        "What is 2+2?"
+    );
+    let state = round["requestState"]
+        .as_str()
+        .expect("a requestState")
+        .to_owned();
+    assert_ne!(
+        state, "test_sampling-round-1",
+        "the upstream's own state is sealed"
+    );
+
+    let answers = json!({"input": {"role": "assistant", "model": "m", "stopReason": "endTurn",
+        "content": {"type": "text", "text": "four"}}});
+    let retry = |key: &'static str, state: String, args: Value| {
+        let http = http.clone();
+        let answers = answers.clone();
+        async move {
+            let auth = format!("Bearer {key}");
+            rpc_with(
+                &http,
+                url,
+                "tools/call",
+                json!({"name": "fx_test_sampling", "arguments": args,
+                       "inputResponses": answers, "requestState": state}),
+                &[("authorization", auth.as_str())],
+            )
+            .await
+        }
+    };
+    let done = retry(KEY, state.clone(), args.clone()).await;
+    assert_eq!(done["result"]["isError"], json!(false), "{done}");
+    assert_eq!(
+        done["result"]["content"][0]["text"], "LLM response: four",
+        "{done}"
+    );
+
+    // Not another caller's, not for other arguments, not altered.
+    // One character in the middle (a last character may only carry
+    // padding bits).
+    let middle = state.len() / 2;
+    let swapped = if &state[middle..=middle] == "A" {
+        "B"
+    } else {
+        "A"
+    };
+    let altered = format!("{}{swapped}{}", &state[..middle], &state[middle + 1..]);
+    for (key, state, args) in [
+        (KEY2, state.clone(), args.clone()),
+        (KEY, state.clone(), json!({"prompt": "What is 3+3?"})),
+        (KEY, altered, args.clone()),
+        (KEY, "test_sampling-round-1".to_owned(), args.clone()),
+    ] {
+        let refused = retry(key, state, args).await;
+        assert_eq!(refused["error"]["code"], json!(-32602), "{refused}");
+        assert!(
+            refused["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("requestState"),
+            "{refused}"
+        );
+    }
+    drop(gateway);
     let _ = std::fs::remove_dir_all(&dir);
 }

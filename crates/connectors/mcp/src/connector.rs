@@ -11,7 +11,8 @@ use arc_swap::ArcSwap;
 use async_trait::async_trait;
 use serde_json::{json, Map, Value};
 use switchboard_core::{
-    CallContext, Connector, ConnectorError, ErrorKind, Health, ToolOutput, ToolSpec, ToolsChanged,
+    CallContext, Connector, ConnectorError, ErrorKind, Health, InputRequired, ToolOutput, ToolSpec,
+    ToolsChanged,
 };
 use switchboard_upstream::config::resolve_token;
 use switchboard_upstream::{Breaker, BreakerSettings, BreakerState};
@@ -300,6 +301,7 @@ impl Inner {
                     timeout: self.call_timeout,
                 },
                 Arc::new(NoCaller),
+                false,
             );
             let page = tokio::time::timeout(self.call_timeout, request)
                 .await
@@ -405,6 +407,20 @@ impl Inner {
         if let Some(token) = &upstream_token {
             jsonrpc::set_meta(&mut params, "progressToken", token.clone());
         }
+        // A 2026-07-28 caller answers a tool's input rounds itself: the
+        // round goes back to it, and its retry carries the answers and the
+        // upstream's state (verified by the gateway) into the first request.
+        let pass_through =
+            method == "tools/call" && ctx.relay.as_ref().is_some_and(|r| r.takes_input_required());
+        if let (Some(resume), "tools/call", Value::Object(p)) = (&ctx.resume, method, &mut params) {
+            p.insert(
+                "inputResponses".into(),
+                Value::Object(resume.responses.clone()),
+            );
+            if let Some(state) = &resume.upstream_state {
+                p.insert("requestState".into(), Value::String(state.clone()));
+            }
+        }
         let inbound = Arc::new(CallerInbound {
             relay: ctx.relay.clone(),
             upstream_token,
@@ -420,6 +436,7 @@ impl Inner {
                 timeout,
             },
             inbound,
+            pass_through,
         );
         // Dropping the request on timeout cancels it upstream.
         let result = match tokio::time::timeout(timeout, request).await {
@@ -488,6 +505,9 @@ impl Connector for McpConnector {
             .inner
             .caller_request(ctx, "tools/call", params, Some(entry.input_schema.clone()))
             .await?;
+        if client::is_input_required(&result) {
+            return input_round(&self.inner.service, result);
+        }
         to_output(&self.inner.service, result)
     }
 
@@ -540,6 +560,33 @@ impl Connector for McpConnector {
     }
 }
 
+/// An upstream `input_required` result as the caller's next round.
+fn input_round(service: &str, mut result: Value) -> Result<ToolOutput, ConnectorError> {
+    let requests = match result.get_mut("inputRequests").map(Value::take) {
+        Some(Value::Object(requests)) if !requests.is_empty() => requests,
+        _ => {
+            return Err(client::garbage(
+                service,
+                "an input_required result without inputRequests",
+            ))
+        }
+    };
+    let upstream_state = match result.get("requestState") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(_) => {
+            return Err(client::garbage(
+                service,
+                "a requestState that is not a string",
+            ))
+        }
+    };
+    Ok(ToolOutput::needs_input(InputRequired {
+        requests,
+        upstream_state,
+    }))
+}
+
 /// The upstream's result as the gateway's output: content blocks verbatim,
 /// `structuredContent` as the structured value, text blocks joined.
 /// `isError` is the tool's own error: safe to show, kind `Upstream`.
@@ -585,6 +632,7 @@ pub fn to_output(service: &str, result: Value) -> Result<ToolOutput, ConnectorEr
         structured: result.remove("structuredContent").unwrap_or(Value::Null),
         text: (!text.is_empty()).then_some(text),
         content: Some(content),
+        input_required: None,
     })
 }
 

@@ -1,8 +1,10 @@
 //! Between `switchboard-core` types and rmcp's protocol types.
 
-use rmcp::model::{CallToolResult, ContentBlock, Tool, ToolAnnotations};
+use rmcp::model::{
+    CallToolResult, ContentBlock, InputRequests, InputRequiredResult, Tool, ToolAnnotations,
+};
 use serde_json::json;
-use switchboard_core::{ConnectorError, Effect, ToolSpec};
+use switchboard_core::{ConnectorError, Effect, ErrorKind, InputRequired, ToolSpec};
 
 use crate::pipeline::Shaped;
 
@@ -103,6 +105,27 @@ pub fn success(shaped: Shaped) -> CallToolResult {
         result.meta = Some(meta);
     }
     result
+}
+
+/// An `input_required` round for a 2026-07-28 caller: the upstream's
+/// requests verbatim and the sealed state. A request the revision does not
+/// allow in a round (anything but sampling, elicitation, roots) is refused.
+pub fn input_required(input: InputRequired) -> Result<InputRequiredResult, ConnectorError> {
+    let mut requests = InputRequests::new();
+    for (key, request) in input.requests {
+        let method = request["method"].as_str().unwrap_or("?").to_owned();
+        let typed = serde_json::from_value(request).map_err(|e| {
+            ConnectorError::new(
+                ErrorKind::Upstream,
+                format!("the tool asked the caller for `{method}`, which cannot be passed on: {e}"),
+            )
+        })?;
+        requests.insert(key, typed);
+    }
+    Ok(InputRequiredResult::new(
+        Some(requests),
+        input.upstream_state,
+    ))
 }
 
 /// One pass-through block. A block this rmcp does not know (a newer

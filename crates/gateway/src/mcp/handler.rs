@@ -25,10 +25,10 @@ use serde::Serialize;
 use serde_json::Value;
 use switchboard_core::{CallerCredentials, ClientRelay, Principal};
 
-use super::convert::{success, tool_error, tool_to_mcp};
+use super::convert::{input_required, success, tool_error, tool_to_mcp};
 use super::relay::PeerRelay;
 use super::Sessions;
-use crate::pipeline::{CallError, CallRequest, ForwardError, ForwardRequest, Gateway};
+use crate::pipeline::{CallError, CallRequest, CallerInput, ForwardError, ForwardRequest, Gateway};
 
 /// How long a client may reuse a `tools/list` answer. Short, because a
 /// policy reload changes it (legacy sessions are also notified).
@@ -276,9 +276,25 @@ impl ServerHandler for McpHandler {
             stats_out: None,
             cancel: context.ct.clone(),
             credentials: info.credentials,
+            input: (request.input_responses.is_some() || request.request_state.is_some()).then(
+                || CallerInput {
+                    responses: request
+                        .input_responses
+                        .unwrap_or_default()
+                        .into_iter()
+                        .collect(),
+                    request_state: request.request_state,
+                },
+            ),
         };
         match self.gateway.call(call).await {
-            Ok(Ok(shaped)) => Ok(success(shaped).into()),
+            Ok(Ok(mut shaped)) => match shaped.input_required.take() {
+                Some(input) => match input_required(input) {
+                    Ok(round) => Ok(round.into()),
+                    Err(e) => Ok(tool_error(&e).into()),
+                },
+                None => Ok(success(shaped).into()),
+            },
             Ok(Err(e)) => Ok(tool_error(&e).into()),
             Err(e) => Err(protocol_error(e)),
         }

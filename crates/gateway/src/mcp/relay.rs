@@ -55,6 +55,8 @@ pub(crate) struct PeerRelay {
     request_id: RequestId,
     /// Why server-to-client requests cannot be carried, when they cannot.
     no_requests: Option<&'static str>,
+    /// A 2026-07-28 caller: takes `input_required` rounds instead.
+    takes_input_required: bool,
 }
 
 impl PeerRelay {
@@ -78,12 +80,17 @@ impl PeerRelay {
             progress_token: context.meta.get_progress_token(),
             request_id: context.id.clone(),
             no_requests,
+            takes_input_required: stateless_revision,
         }
     }
 }
 
 #[async_trait]
 impl ClientRelay for PeerRelay {
+    fn takes_input_required(&self) -> bool {
+        self.takes_input_required
+    }
+
     fn progress_token(&self) -> Option<Value> {
         self.progress_token
             .as_ref()

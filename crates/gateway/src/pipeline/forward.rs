@@ -248,6 +248,8 @@ impl Gateway {
             trace: self.trace.clone(),
             relay: req.relay.clone(),
             credentials: Some(req.credentials.clone()),
+            // `input_required` rounds pass through for tools/call only.
+            resume: None,
         };
         let answer = run(entry, &ctx, method, req.params.clone(), &req.cancel).await;
         audit.record_mut().upstream_requests = stats.upstream_requests();

@@ -17,6 +17,7 @@
 mod cache;
 mod dispatch;
 mod forward;
+mod input;
 mod limits;
 mod shape;
 mod shared_limits;
@@ -29,7 +30,7 @@ use arc_swap::ArcSwap;
 use async_trait::async_trait;
 use serde_json::Value;
 use switchboard_core::{
-    CallContext, CallStats, CallerCredentials, ClientRelay, ConnectorError, Principal,
+    CallContext, CallStats, CallerCredentials, ClientRelay, ConnectorError, InputResume, Principal,
     ToolDispatcher, ToolOutput, ToolSpec, TraceHeaders,
 };
 use tokio_util::sync::CancellationToken;
@@ -71,6 +72,16 @@ pub struct CallRequest {
     /// The caller's own upstream credentials (header passthrough; never
     /// logged or audited; a composite's children inherit them).
     pub credentials: Arc<CallerCredentials>,
+    /// A 2026-07-28 caller's retry after `input_required`: its answers and
+    /// the `requestState` the gateway gave it.
+    pub input: Option<CallerInput>,
+}
+
+/// What a 2026-07-28 caller sends back after an `input_required` result.
+#[derive(Debug, Clone, Default)]
+pub struct CallerInput {
+    pub responses: serde_json::Map<String, Value>,
+    pub request_state: Option<String>,
 }
 
 impl std::fmt::Debug for CallRequest {
@@ -149,6 +160,8 @@ pub struct Gateway {
     visible: VisibleMemo,
     /// Trace propagation handed to connectors (set when tracing is on).
     trace: Option<Arc<dyn TraceHeaders>>,
+    /// Seals and opens 2026-07-28 callers' `requestState`.
+    input_seal: input::InputSeal,
 }
 
 impl Gateway {
@@ -170,6 +183,7 @@ impl Gateway {
             metrics,
             visible: VisibleMemo::default(),
             trace: Some(Arc::new(W3cTraceHeaders)),
+            input_seal: input::InputSeal::new(options.request_state_key.as_deref()),
             limits: Limits::new(&options.limits, options.shared_limiter.clone()),
             cache: ResponseCache::new(options.cache_max_bytes, options.cache_ttl_overrides.clone()),
             options,
@@ -357,6 +371,35 @@ impl Gateway {
                 .map_err(|_| CallError::AuditUnavailable)?;
             return Err(CallError::InvalidParams(e.message));
         }
+        // ... and a retry's `requestState`: only what the gateway sealed for
+        // this caller, tool and arguments.
+        let resume = match &req.input {
+            None => None,
+            Some(input) => {
+                let opened = match &input.request_state {
+                    Some(state) => self
+                        .input_seal
+                        .open(&req.principal, &req.tool, &req.args, state)
+                        .map_err(|e| e.to_string()),
+                    None => Err("inputResponses without the requestState they answer".to_owned()),
+                };
+                match opened {
+                    Ok(upstream_state) => Some(Arc::new(InputResume {
+                        responses: input.responses.clone(),
+                        upstream_state,
+                    })),
+                    Err(message) => {
+                        audit.record_mut().error_kind = Some("invalid_args");
+                        audit.record_mut().error_message = Some(message.clone());
+                        audit
+                            .finish(Outcome::InvalidArgs)
+                            .await
+                            .map_err(|_| CallError::AuditUnavailable)?;
+                        return Err(CallError::InvalidParams(message));
+                    }
+                }
+            }
+        };
 
         // 5. rate limit
         let connector_id = entry.connector.id();
@@ -403,6 +446,7 @@ impl Gateway {
             trace: self.trace.clone(),
             relay: req.relay.clone(),
             credentials: Some(req.credentials.clone()),
+            resume,
         };
         let run = async {
             dispatch::run(
@@ -419,8 +463,12 @@ impl Gateway {
             .await
             .map(|output| shape::shape(output, self.options.max_result_bytes))
         };
+        // A retry with the caller's answers is never served from (or
+        // stored in) the cache.
         let ttl = match entry.spec.effect {
-            switchboard_core::Effect::Read => self.cache.ttl(&req.tool, entry.spec.cache),
+            switchboard_core::Effect::Read if req.input.is_none() => {
+                self.cache.ttl(&req.tool, entry.spec.cache)
+            }
             _ => None,
         };
         let (result, cache_status) = match ttl {
@@ -437,6 +485,17 @@ impl Gateway {
                     // memo lookup, no copied names.
                     visible.iter().map(|s| s.name.as_str()),
                 );
+                // An `input_required` answer is this round's, not a result:
+                // it leaves the cache as an error (moka stores only `Ok`).
+                let run = async {
+                    match run.await {
+                        Ok(shaped) if shaped.input_required.is_some() => {
+                            Err(Uncached::Input(shaped))
+                        }
+                        Ok(shaped) => Ok(shaped),
+                        Err(e) => Err(Uncached::Failed(e)),
+                    }
+                };
                 let lookup = self.cache.get_or_fetch(key, ttl, run);
                 match lookup.instrument(tracing::info_span!("cache")).await {
                     Ok((cached, ran)) => (
@@ -447,7 +506,10 @@ impl Gateway {
                             CacheStatus::Hit
                         },
                     ),
-                    Err(e) => (Err(copy_error(&e)), CacheStatus::Miss),
+                    Err(e) => match &*e {
+                        Uncached::Input(shaped) => (Ok(shaped.clone()), CacheStatus::Bypass),
+                        Uncached::Failed(e) => (Err(copy_error(e)), CacheStatus::Miss),
+                    },
                 }
             }
         };
@@ -467,6 +529,20 @@ impl Gateway {
         if let Some(out) = &req.stats_out {
             let _ = out.set(stats.clone());
         }
+
+        // The caller's `requestState`: the upstream's, sealed to this call.
+        let result = result.map(|mut shaped| {
+            if let Some(input) = &mut shaped.input_required {
+                let sealed = self.input_seal.seal(
+                    &req.principal,
+                    &req.tool,
+                    &req.args,
+                    input.upstream_state.as_deref(),
+                );
+                input.upstream_state = Some(sealed);
+            }
+            shaped
+        });
 
         // 9. audit
         let (result, outcome) = match result {
@@ -495,6 +571,13 @@ impl Gateway {
             .map_err(|_| CallError::AuditUnavailable)?;
         Ok(result)
     }
+}
+
+/// Why a cached fetch produced nothing to store.
+enum Uncached {
+    Failed(ConnectorError),
+    /// An `input_required` round (passed to the caller, never cached).
+    Input(Shaped),
 }
 
 /// A coalesced caller gets its own copy of the shared error (the source,
@@ -569,12 +652,19 @@ impl ToolDispatcher for Gateway {
             cancel: CancellationToken::new(),
             relay: parent.relay.clone(),
             credentials: parent.credentials.clone().unwrap_or_default(),
+            input: None,
         };
         match self.call(req).await {
+            // A composite cannot hand its caller a child's input round.
+            Ok(Ok(shaped)) if shaped.input_required.is_some() => Err(ConnectorError::new(
+                switchboard_core::ErrorKind::Upstream,
+                format!("{tool} needs input from the caller (sampling or elicitation), which a composite tool cannot pass on"),
+            )),
             Ok(Ok(shaped)) => Ok(ToolOutput {
                 structured: shaped.structured,
                 text: Some(shaped.text),
                 content: shaped.content,
+                input_required: None,
             }),
             Ok(Err(e)) => Err(e),
             Err(CallError::UnknownTool(name)) => Err(ConnectorError::unknown_tool(&name)),

@@ -7,7 +7,7 @@
 //! the end rather than cutting one.
 
 use serde_json::{json, Value};
-use switchboard_core::ToolOutput;
+use switchboard_core::{InputRequired, ToolOutput};
 
 /// A result ready for the client.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,9 +19,22 @@ pub struct Shaped {
     /// MCP content blocks to send verbatim instead of `text` (federated
     /// servers). `text` then holds their JSON, for the audit row.
     pub content: Option<Vec<Value>>,
+    /// The call needs the caller's input first (2026-07-28 callers). The
+    /// pipeline replaces `upstream_state` with the caller's sealed
+    /// `requestState` before it returns.
+    pub input_required: Option<InputRequired>,
 }
 
 pub(super) fn shape(output: ToolOutput, max_bytes: usize) -> Shaped {
+    if let Some(input) = output.input_required {
+        return Shaped {
+            structured: Value::Null,
+            text: Value::Object(input.requests.clone()).to_string(),
+            truncated: None,
+            content: None,
+            input_required: Some(input),
+        };
+    }
     if let Some(blocks) = output.content {
         return shape_blocks(blocks, output.structured, max_bytes);
     }
@@ -32,6 +45,7 @@ pub(super) fn shape(output: ToolOutput, max_bytes: usize) -> Shaped {
             text,
             truncated: None,
             content: None,
+            input_required: None,
         };
     }
     let original_bytes = text.len();
@@ -73,6 +87,7 @@ pub(super) fn shape(output: ToolOutput, max_bytes: usize) -> Shaped {
         text,
         truncated: Some(marker),
         content: None,
+        input_required: None,
     }
 }
 
@@ -102,6 +117,7 @@ fn shape_blocks(blocks: Vec<Value>, structured: Value, max_bytes: usize) -> Shap
             structured,
             truncated: None,
             content: Some(blocks),
+            input_required: None,
         };
     }
     let dropped = blocks.len() - keep;
@@ -126,6 +142,7 @@ fn shape_blocks(blocks: Vec<Value>, structured: Value, max_bytes: usize) -> Shap
         },
         truncated: Some(marker),
         content: Some(kept),
+        input_required: None,
     }
 }
 
@@ -169,6 +186,7 @@ mod tests {
             structured,
             text: None,
             content: Some(blocks),
+            input_required: None,
         }
     }
 

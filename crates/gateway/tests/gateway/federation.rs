@@ -110,6 +110,7 @@ impl Connector for Fed {
                     json!({"type": "text", "text": "a red dot"}),
                     json!({"type": "image", "data": "iVBORw0KGgo=", "mimeType": "image/png"}),
                 ]),
+                input_required: None,
             }),
             "fed_progress" => {
                 let relay = ctx.relay.as_ref().expect("top-level calls carry a relay");

@@ -180,6 +180,7 @@ proptest! {
                 cancel: CancellationToken::new(),
                 relay: None,
                 credentials: Default::default(),
+                input: None,
             }).await;
             let callable = !matches!(outcome, Err(CallError::UnknownTool(_)));
             prop_assert_eq!(listed, engine_says);

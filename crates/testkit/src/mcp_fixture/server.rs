@@ -126,6 +126,14 @@ impl FixtureServer {
                 .as_ref()
                 .and_then(|r| r.get("input"))
             {
+                // The state this server handed out must come back as it was.
+                let expected = format!("{}-round-1", request.name);
+                if request.request_state.as_deref() != Some(expected.as_str()) {
+                    return Ok(Err(format!(
+                        "requestState {:?} is not the one this server gave",
+                        request.request_state
+                    )));
+                }
                 return Ok(Ok(answer.clone()));
             }
             let mut requests = InputRequests::new();

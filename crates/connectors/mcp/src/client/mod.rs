@@ -102,12 +102,15 @@ pub trait Transport: Send + Sync {
 
 /// Sends a request and drives 2026-07-28 `input_required` rounds: each
 /// input request goes to `inbound` (the caller), and the request is
-/// repeated with `inputResponses` and the echoed `requestState`.
+/// repeated with `inputResponses` and the echoed `requestState`. With
+/// `pass_through` (a caller that takes such rounds itself), the first
+/// `input_required` result is returned as it is instead.
 pub async fn request_with_input(
     transport: &dyn Transport,
     service: &str,
     outgoing: Outgoing<'_>,
     inbound: Arc<dyn Inbound>,
+    pass_through: bool,
 ) -> Result<Value, ConnectorError> {
     let Outgoing {
         method,
@@ -128,7 +131,7 @@ pub async fn request_with_input(
                 inbound.clone(),
             )
             .await?;
-        if result.get("resultType").and_then(Value::as_str) != Some("input_required") {
+        if pass_through || !is_input_required(&result) {
             return Ok(result);
         }
         let mut responses = Map::new();
@@ -169,6 +172,11 @@ pub async fn request_with_input(
         ErrorKind::Upstream,
         format!("{service} asked for more input than {MAX_INPUT_ROUNDS} rounds allow"),
     ))
+}
+
+/// A 2026-07-28 result asking the client for input first.
+pub fn is_input_required(result: &Value) -> bool {
+    result.get("resultType").and_then(Value::as_str) == Some("input_required")
 }
 
 /// Per-request client context the 2026-07-28 revision requires in `_meta`.

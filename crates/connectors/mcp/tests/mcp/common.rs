@@ -115,6 +115,8 @@ pub struct TestRelay {
     pub token: Option<Value>,
     pub notifications: Mutex<Vec<(String, Value)>>,
     pub requests: Mutex<Vec<(String, Value)>>,
+    /// A 2026-07-28 caller: takes `input_required` rounds itself.
+    pub modern: bool,
 }
 
 impl TestRelay {
@@ -123,6 +125,17 @@ impl TestRelay {
             token,
             notifications: Mutex::new(Vec::new()),
             requests: Mutex::new(Vec::new()),
+            modern: false,
+        })
+    }
+
+    /// A 2026-07-28 caller.
+    pub fn modern() -> Arc<Self> {
+        Arc::new(TestRelay {
+            token: None,
+            notifications: Mutex::new(Vec::new()),
+            requests: Mutex::new(Vec::new()),
+            modern: true,
         })
     }
 
@@ -141,6 +154,10 @@ impl TestRelay {
 impl ClientRelay for TestRelay {
     fn progress_token(&self) -> Option<Value> {
         self.token.clone()
+    }
+
+    fn takes_input_required(&self) -> bool {
+        self.modern
     }
 
     async fn notify(&self, method: &str, params: Value) {

@@ -2,6 +2,7 @@
 //! caller's own token, log messages, sampling and elicitation answered by
 //! the caller; cancellation sent upstream when the call is dropped.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use serde_json::{json, Value};
@@ -175,4 +176,89 @@ async fn a_call_past_its_deadline_times_out_and_is_cancelled() {
         .unwrap_err();
     assert_eq!(e.kind, switchboard_core::ErrorKind::Timeout);
     assert!(fixture.wait_for_cancellation(Duration::from_secs(5)).await);
+}
+
+#[tokio::test]
+async fn a_2026_caller_gets_the_input_round_and_resumes_with_its_answers() {
+    let (fixture, connector) = connected(Revision::Modern).await;
+    let relay = TestRelay::modern();
+    let out = connector
+        .call(
+            &ctx_with(relay.clone()),
+            "conf_test_sampling",
+            json!({"prompt": "What is 2+2?"}),
+        )
+        .await
+        .unwrap();
+    let round = out
+        .input_required
+        .expect("the round goes back to the caller");
+    assert_eq!(round.requests["input"]["method"], "sampling/createMessage");
+    assert_eq!(
+        round.requests["input"]["params"]["messages"][0]["content"]["text"],
+        "What is 2+2?"
+    );
+    assert_eq!(
+        round.upstream_state.as_deref(),
+        Some("test_sampling-round-1")
+    );
+    assert!(
+        relay.requests.lock().unwrap().is_empty(),
+        "nobody was asked mid-call"
+    );
+
+    // The retry: the caller's answer and the upstream's state go upstream.
+    let answer = json!({"role": "assistant", "model": "m", "stopReason": "endTurn",
+        "content": {"type": "text", "text": "four"}});
+    let resume = |state: &str| {
+        let mut ctx = ctx_with(relay.clone());
+        ctx.resume = Some(Arc::new(switchboard_core::InputResume {
+            responses: json!({"input": answer.clone()})
+                .as_object()
+                .unwrap()
+                .clone(),
+            upstream_state: Some(state.to_owned()),
+        }));
+        ctx
+    };
+    let done = connector
+        .call(
+            &resume("test_sampling-round-1"),
+            "conf_test_sampling",
+            json!({"prompt": "What is 2+2?"}),
+        )
+        .await
+        .unwrap();
+    assert!(done.input_required.is_none());
+    assert_eq!(done.text.as_deref(), Some("LLM response: four"));
+    // The upstream itself checks that its state came back unchanged.
+    let wrong = connector
+        .call(
+            &resume("something-else"),
+            "conf_test_sampling",
+            json!({"prompt": "What is 2+2?"}),
+        )
+        .await
+        .unwrap();
+    assert!(wrong
+        .text
+        .unwrap()
+        .contains("is not the one this server gave"));
+    drop(fixture);
+}
+
+#[tokio::test]
+async fn a_session_upstream_never_produces_a_round() {
+    // A session upstream asks during the call, through the relay (which,
+    // for a real 2026-07-28 caller, refuses fast); no round is made up.
+    let (_fixture, connector) = connected(Revision::Legacy).await;
+    let out = connector
+        .call(
+            &ctx_with(TestRelay::modern()),
+            "conf_test_sampling",
+            json!({"prompt": "x"}),
+        )
+        .await
+        .unwrap();
+    assert!(out.input_required.is_none());
 }

@@ -100,5 +100,6 @@ pub(crate) async fn run<T: Tool>(
         structured,
         text: T::render(&output),
         content: None,
+        input_required: None,
     })
 }

@@ -65,5 +65,6 @@ pub async fn call(
         structured,
         text: Some(text),
         content: None,
+        input_required: None,
     })
 }
