@@ -4,28 +4,28 @@
 use switchboard_composite::{connector, CompositeConfig};
 use switchboard_testkit::demo::REFERENCE_DATE;
 
-use super::{parse, Entry};
+use super::{one, parse, Entry};
 
 pub fn entry() -> Entry {
     Entry {
         id: "composite",
         validate: |t| parse::<CompositeConfig>(t)?.validate(),
         build: |t| {
-            Box::pin(async move {
+            one(Box::pin(async move {
                 let config = parse::<CompositeConfig>(&t).map_err(anyhow::Error::msg)?;
                 Ok(connector(&config)?)
-            })
+            }))
         },
         offline: |t| {
-            Box::pin(async move {
+            one(Box::pin(async move {
                 let config = match t {
                     Some(t) => parse::<CompositeConfig>(&t).map_err(anyhow::Error::msg)?,
                     None => CompositeConfig::default(),
                 };
                 Ok(connector(&config)?)
-            })
+            }))
         },
-        demo: || {
+        demo: Some(|| {
             Box::pin(async {
                 // The demo world's "today", so quarters and 90-day windows
                 // line up with the demo data.
@@ -35,6 +35,6 @@ pub fn entry() -> Entry {
                 };
                 Ok((connector(&config)?, None))
             })
-        },
+        }),
     }
 }

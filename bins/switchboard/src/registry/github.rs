@@ -6,28 +6,28 @@ use switchboard_github::{connector, GitHubConfig};
 use switchboard_testkit::{demo::northwind, fake::github::spawn_github};
 use switchboard_upstream::Secret;
 
-use super::{parse, Entry};
+use super::{one, parse, Entry};
 
 pub fn entry() -> Entry {
     Entry {
         id: "github",
         validate: |t| parse::<GitHubConfig>(t)?.validate(),
         build: |t| {
-            Box::pin(async move {
+            one(Box::pin(async move {
                 let config = parse::<GitHubConfig>(&t).map_err(anyhow::Error::msg)?;
                 Ok(config.build()?)
-            })
+            }))
         },
         offline: |_| {
-            Box::pin(async {
+            one(Box::pin(async {
                 Ok(connector(
                     "https://api.github.com".parse()?,
                     Secret::new("offline"),
                     Duration::from_secs(1),
                 )?)
-            })
+            }))
         },
-        demo: || {
+        demo: Some(|| {
             Box::pin(async {
                 let token = "demo-github-token";
                 let fake = spawn_github(northwind(), token).await;
@@ -38,6 +38,6 @@ pub fn entry() -> Entry {
                 )?;
                 Ok((c, Some(fake)))
             })
-        },
+        }),
     }
 }

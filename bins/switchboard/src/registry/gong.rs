@@ -6,29 +6,29 @@ use switchboard_gong::{connector, GongConfig};
 use switchboard_testkit::{demo::northwind, fake::gong::spawn_gong};
 use switchboard_upstream::Secret;
 
-use super::{parse, Entry};
+use super::{one, parse, Entry};
 
 pub fn entry() -> Entry {
     Entry {
         id: "gong",
         validate: |t| parse::<GongConfig>(t)?.validate(),
         build: |t| {
-            Box::pin(async move {
+            one(Box::pin(async move {
                 let config = parse::<GongConfig>(&t).map_err(anyhow::Error::msg)?;
                 Ok(config.build()?)
-            })
+            }))
         },
         offline: |_| {
-            Box::pin(async {
+            one(Box::pin(async {
                 Ok(connector(
                     "https://api.gong.io".parse()?,
                     Secret::new("offline"),
                     Secret::new("offline"),
                     Duration::from_secs(1),
                 )?)
-            })
+            }))
         },
-        demo: || {
+        demo: Some(|| {
             Box::pin(async {
                 let (key, secret) = ("demo-gong-access-key", "demo-gong-access-key-secret");
                 let fake = spawn_gong(northwind(), key, secret).await;
@@ -40,6 +40,6 @@ pub fn entry() -> Entry {
                 )?;
                 Ok((c, Some(fake)))
             })
-        },
+        }),
     }
 }

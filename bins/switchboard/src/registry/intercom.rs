@@ -6,28 +6,28 @@ use switchboard_intercom::{connector, IntercomConfig};
 use switchboard_testkit::{demo::northwind, fake::intercom::spawn_intercom};
 use switchboard_upstream::Secret;
 
-use super::{parse, Entry};
+use super::{one, parse, Entry};
 
 pub fn entry() -> Entry {
     Entry {
         id: "intercom",
         validate: |t| parse::<IntercomConfig>(t)?.validate(),
         build: |t| {
-            Box::pin(async move {
+            one(Box::pin(async move {
                 let config = parse::<IntercomConfig>(&t).map_err(anyhow::Error::msg)?;
                 Ok(config.build()?)
-            })
+            }))
         },
         offline: |_| {
-            Box::pin(async {
+            one(Box::pin(async {
                 Ok(connector(
                     "https://api.intercom.io".parse()?,
                     Secret::new("offline"),
                     Duration::from_secs(1),
                 )?)
-            })
+            }))
         },
-        demo: || {
+        demo: Some(|| {
             Box::pin(async {
                 let token = "demo-intercom-token";
                 let fake = spawn_intercom(northwind(), token).await;
@@ -38,6 +38,6 @@ pub fn entry() -> Entry {
                 )?;
                 Ok((c, Some(fake)))
             })
-        },
+        }),
     }
 }

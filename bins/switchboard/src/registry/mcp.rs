@@ -13,7 +13,25 @@ use serde_json::Value;
 use switchboard_core::{CallContext, Connector, ConnectorError, ToolOutput, ToolSpec};
 use switchboard_mcp::{McpConfig, McpConnector};
 
-use super::{parse, KNOWN_CONNECTORS};
+use super::{parse, Entry, KNOWN_CONNECTORS};
+
+/// `[[connectors.mcp]]`: one connector per table.
+pub fn entry() -> Entry {
+    Entry {
+        id: "mcp",
+        validate: |value| configs(value).map(|_| ()),
+        build: |value| Box::pin(async move { build(&value).await }),
+        offline: |value| {
+            Box::pin(async move {
+                match value {
+                    Some(value) => offline(&value),
+                    None => Ok(Vec::new()),
+                }
+            })
+        },
+        demo: None,
+    }
+}
 
 /// The tables of `[[connectors.mcp]]`, parsed and checked without I/O: ids
 /// unique and not the name of a native connector.

@@ -50,21 +50,33 @@ pub const KNOWN_CONNECTORS: &[&str] = &[
 
 type DemoFuture =
     Pin<Box<dyn Future<Output = anyhow::Result<(Arc<dyn Connector>, Option<FakeServer>)>> + Send>>;
-/// Building may connect (a warehouse opens its pool).
-pub type BuildFuture = Pin<Box<dyn Future<Output = anyhow::Result<Arc<dyn Connector>>> + Send>>;
+/// Building one connector may connect (a warehouse opens its pool).
+#[allow(dead_code)] // a build with only `mcp` has no one-table connector
+pub type OneFuture = Pin<Box<dyn Future<Output = anyhow::Result<Arc<dyn Connector>>> + Send>>;
+/// What a config entry builds: one connector for `[connectors.<id>]`, one
+/// per table for an array like `[[connectors.mcp]]` (each its own id).
+pub type BuildFuture =
+    Pin<Box<dyn Future<Output = anyhow::Result<Vec<Arc<dyn Connector>>>> + Send>>;
 
-/// What the binary needs from one compiled-in connector.
+/// What the binary needs from one compiled-in connector kind.
 pub struct Entry {
     pub id: &'static str,
-    /// Checks the `[connectors.<id>]` table without I/O.
+    /// Checks the `[connectors.<id>]` value without I/O.
     pub validate: fn(&toml::Value) -> Result<(), String>,
-    /// Builds from the table (resolves secrets, may connect).
+    /// Builds from the value (resolves secrets, may connect).
     pub build: fn(toml::Value) -> BuildFuture,
-    /// Builds without secrets or network I/O, from the table when there is
-    /// one: only its tool list is used (check, policy schema).
+    /// Builds without secrets or network I/O, from the value when there is
+    /// one: only the tool lists are used (check, policy schema).
     pub offline: fn(Option<toml::Value>) -> BuildFuture,
-    /// Demo mode: the connector against its in-process fake upstream.
-    pub demo: fn() -> DemoFuture,
+    /// Demo mode: the connector against its in-process fake upstream
+    /// (`None`: the demo company has nothing for this kind).
+    pub demo: Option<fn() -> DemoFuture>,
+}
+
+/// The usual case: a table builds exactly one connector.
+#[allow(dead_code)] // a build with only `mcp` has no one-table connector
+pub(crate) fn one(build: OneFuture) -> BuildFuture {
+    Box::pin(async move { Ok(vec![build.await?]) })
 }
 
 /// The compiled-in connectors, in catalog order.
@@ -88,6 +100,8 @@ pub fn entries() -> Vec<Entry> {
     entries.push(github::entry());
     #[cfg(feature = "warehouse")]
     entries.push(warehouse::entry());
+    #[cfg(feature = "mcp")]
+    entries.push(mcp::entry());
     // Last: its tools are built on the others'.
     #[cfg(feature = "composite")]
     entries.push(composite::entry());
@@ -106,35 +120,8 @@ fn entry(id: &str) -> Result<Entry, String> {
     })
 }
 
-/// `[[connectors.mcp]]` is the one key that is not a connector id: an
-/// array of federated MCP servers, each with its own id.
-const FEDERATED: &str = "mcp";
-
-#[cfg(not(feature = "mcp"))]
-mod mcp {
-    use super::*;
-
-    const MISSING: &str =
-        "this switchboard was built without feature `mcp`; rebuild with `--features mcp`";
-
-    pub fn configs(_: &toml::Value) -> Result<Vec<()>, String> {
-        Err(MISSING.into())
-    }
-
-    pub async fn build(_: &toml::Value) -> anyhow::Result<Vec<Arc<dyn Connector>>> {
-        Err(anyhow!(MISSING))
-    }
-
-    pub fn offline(_: &toml::Value) -> anyhow::Result<Vec<Arc<dyn Connector>>> {
-        Err(anyhow!(MISSING))
-    }
-}
-
 /// Checks a `[connectors.<id>]` table (or `[[connectors.mcp]]`) without I/O.
 pub fn validate_connector(id: &str, table: &toml::Value) -> Result<(), String> {
-    if id == FEDERATED {
-        return mcp::configs(table).map(|_| ());
-    }
     (entry(id)?.validate)(table)
 }
 
@@ -144,14 +131,10 @@ pub async fn build_connectors(
     id: &str,
     table: &toml::Value,
 ) -> anyhow::Result<Vec<Arc<dyn Connector>>> {
-    if id == FEDERATED {
-        return mcp::build(table)
-            .await
-            .map_err(|e| anyhow!("connectors.{id}{e:#}"));
-    }
     let entry = entry(id).map_err(|e| anyhow!("connectors.{id}: {e}"))?;
-    let built = (entry.build)(table.clone()).await;
-    Ok(vec![built.map_err(|e| anyhow!("connectors.{id}: {e:#}"))?])
+    (entry.build)(table.clone())
+        .await
+        .map_err(|e| anyhow!("connectors.{id}: {e:#}"))
 }
 
 /// The connectors a config names (or every compiled one, without tables),
@@ -161,15 +144,9 @@ pub async fn offline_catalog(
 ) -> anyhow::Result<Vec<Arc<dyn Connector>>> {
     let mut out = Vec::new();
     for (id, table) in connectors {
-        if id == FEDERATED {
-            if let Some(table) = table {
-                out.extend(mcp::offline(table).map_err(|e| anyhow!("connectors.{id}{e:#}"))?);
-            }
-            continue;
-        }
         let entry = entry(id).map_err(|e| anyhow!("connectors.{id}: {e}"))?;
         let built = (entry.offline)(table.clone()).await;
-        out.push(built.map_err(|e| anyhow!("connectors.{id}: {e:#}"))?);
+        out.extend(built.map_err(|e| anyhow!("connectors.{id}: {e:#}"))?);
     }
     Ok(out)
 }
@@ -184,8 +161,8 @@ pub fn compiled() -> Vec<(String, Option<toml::Value>)> {
 pub async fn demo_connectors() -> anyhow::Result<(Vec<Arc<dyn Connector>>, Vec<FakeServer>)> {
     let mut connectors = Vec::new();
     let mut fakes = Vec::new();
-    for entry in entries() {
-        let (connector, fake) = (entry.demo)().await?;
+    for demo in entries().into_iter().filter_map(|e| e.demo) {
+        let (connector, fake) = demo().await?;
         connectors.push(connector);
         fakes.extend(fake);
     }
@@ -193,6 +170,7 @@ pub async fn demo_connectors() -> anyhow::Result<(Vec<Arc<dyn Connector>>, Vec<F
 }
 
 /// Parses a connector's config table into its type, naming the bad key.
+#[allow(dead_code)] // a build with no connector at all
 pub(crate) fn parse<T: serde::de::DeserializeOwned>(table: &toml::Value) -> Result<T, String> {
     table
         .clone()

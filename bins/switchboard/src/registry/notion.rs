@@ -6,28 +6,28 @@ use switchboard_notion::{connector, NotionConfig};
 use switchboard_testkit::{demo::northwind, fake::notion::spawn_notion};
 use switchboard_upstream::Secret;
 
-use super::{parse, Entry};
+use super::{one, parse, Entry};
 
 pub fn entry() -> Entry {
     Entry {
         id: "notion",
         validate: |t| parse::<NotionConfig>(t)?.validate(),
         build: |t| {
-            Box::pin(async move {
+            one(Box::pin(async move {
                 let config = parse::<NotionConfig>(&t).map_err(anyhow::Error::msg)?;
                 Ok(config.build()?)
-            })
+            }))
         },
         offline: |_| {
-            Box::pin(async {
+            one(Box::pin(async {
                 Ok(connector(
                     "https://api.notion.com".parse()?,
                     Secret::new("offline"),
                     Duration::from_secs(1),
                 )?)
-            })
+            }))
         },
-        demo: || {
+        demo: Some(|| {
             Box::pin(async {
                 let token = "ntn_demo_token";
                 let fake = spawn_notion(northwind(), token).await;
@@ -38,6 +38,6 @@ pub fn entry() -> Entry {
                 )?;
                 Ok((c, Some(fake)))
             })
-        },
+        }),
     }
 }

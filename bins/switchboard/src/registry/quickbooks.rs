@@ -10,29 +10,29 @@ use switchboard_testkit::demo::{northwind, REFERENCE_DATE};
 use switchboard_testkit::fake::quickbooks::spawn_quickbooks;
 use switchboard_upstream::Secret;
 
-use super::{parse, Entry};
+use super::{one, parse, Entry};
 
 pub fn entry() -> Entry {
     Entry {
         id: "quickbooks",
         validate: |t| parse::<QuickBooksConfig>(t)?.validate(),
         build: |t| {
-            Box::pin(async move {
+            one(Box::pin(async move {
                 let config = parse::<QuickBooksConfig>(&t).map_err(anyhow::Error::msg)?;
                 Ok(config.build()?)
-            })
+            }))
         },
         offline: |_| {
-            Box::pin(async {
+            one(Box::pin(async {
                 Ok(connector(
                     "https://quickbooks.api.intuit.com".parse()?,
                     "1",
                     Secret::new("offline"),
                     Duration::from_secs(1),
                 )?)
-            })
+            }))
         },
-        demo: || {
+        demo: Some(|| {
             Box::pin(async {
                 let token = "demo-quickbooks-token";
                 let fake = spawn_quickbooks(northwind(), token).await;
@@ -50,6 +50,6 @@ pub fn entry() -> Entry {
                 )?;
                 Ok((c, Some(fake)))
             })
-        },
+        }),
     }
 }

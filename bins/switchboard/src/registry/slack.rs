@@ -7,29 +7,29 @@ use switchboard_testkit::demo::northwind;
 use switchboard_testkit::fake::slack::{api_url, spawn_slack, DEMO_BOT_TOKEN, DEMO_USER_TOKEN};
 use switchboard_upstream::Secret;
 
-use super::{parse, Entry};
+use super::{one, parse, Entry};
 
 pub fn entry() -> Entry {
     Entry {
         id: "slack",
         validate: |t| parse::<SlackConfig>(t)?.validate(),
         build: |t| {
-            Box::pin(async move {
+            one(Box::pin(async move {
                 let config = parse::<SlackConfig>(&t).map_err(anyhow::Error::msg)?;
                 Ok(config.build()?)
-            })
+            }))
         },
         offline: |_| {
-            Box::pin(async {
+            one(Box::pin(async {
                 Ok(connector(
                     "https://slack.com/api".parse()?,
                     Secret::new("offline"),
                     None,
                     Duration::from_secs(1),
                 )?)
-            })
+            }))
         },
-        demo: || {
+        demo: Some(|| {
             Box::pin(async {
                 let fake = spawn_slack(northwind(), DEMO_BOT_TOKEN, DEMO_USER_TOKEN).await;
                 let bot = Secret::new(DEMO_BOT_TOKEN);
@@ -41,6 +41,6 @@ pub fn entry() -> Entry {
                 )?;
                 Ok((c, Some(fake)))
             })
-        },
+        }),
     }
 }

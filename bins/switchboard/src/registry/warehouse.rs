@@ -5,30 +5,30 @@
 use switchboard_testkit::demo::warehouse::seed_sql;
 use switchboard_warehouse::{connect, connect_with_seed, demo_config, WarehouseConfig};
 
-use super::{parse, Entry};
+use super::{one, parse, Entry};
 
 pub fn entry() -> Entry {
     Entry {
         id: "warehouse",
         validate: |t| parse::<WarehouseConfig>(t)?.validate(),
         build: |t| {
-            Box::pin(async move {
+            one(Box::pin(async move {
                 let config = parse::<WarehouseConfig>(&t).map_err(anyhow::Error::msg)?;
                 Ok(connect(&config).await?)
-            })
+            }))
         },
         offline: |t| {
-            Box::pin(async move {
+            one(Box::pin(async move {
                 let config = match t {
                     Some(t) => parse::<WarehouseConfig>(&t).map_err(anyhow::Error::msg)?,
                     None => demo_config(),
                 };
                 Ok(connect_with_seed(&offline(config), Vec::new()).await?)
-            })
+            }))
         },
-        demo: || {
+        demo: Some(|| {
             Box::pin(async { Ok((connect_with_seed(&demo_config(), seed_sql()).await?, None)) })
-        },
+        }),
     }
 }
 

@@ -22,8 +22,11 @@ pub const MAX_CALLER_LINKS: usize = 256;
 pub struct CallerLinks {
     header: String,
     service: String,
-    links: Mutex<HashMap<[u8; 32], (Arc<HttpTransport>, Instant)>>,
+    links: Mutex<HashMap<LinkKey, (Arc<HttpTransport>, Instant)>>,
 }
+
+/// sha256 of the principal and the credential.
+type LinkKey = [u8; 32];
 
 impl CallerLinks {
     /// `header`: the request header callers send their credential in.
@@ -97,7 +100,7 @@ fn without_scheme(value: &str) -> &str {
 }
 
 /// Who the transport belongs to: the principal *and* the credential.
-fn link_key(principal: &Principal, token: &str) -> [u8; 32] {
+fn link_key(principal: &Principal, token: &str) -> LinkKey {
     let mut h = Sha256::new();
     h.update(serde_json::to_string(&principal.auth).unwrap_or_default());
     h.update([0]);

@@ -26,6 +26,14 @@ use switchboard_core::{CachePolicy, CallerCredentials, Principal};
 
 use super::Shaped;
 
+/// Who a cached result belongs to: the principal and the upstream
+/// credentials they sent (header passthrough).
+#[derive(Clone, Copy)]
+pub struct Caller<'a> {
+    pub principal: &'a Principal,
+    pub credentials: &'a CallerCredentials,
+}
+
 /// A cached result and how long it may live.
 #[derive(Debug)]
 pub struct Cached {
@@ -84,8 +92,7 @@ impl ResponseCache {
         tool: &str,
         args: &Value,
         policy: CachePolicy,
-        principal: &Principal,
-        credentials: &CallerCredentials,
+        caller: Caller<'_>,
         permission_set: impl Iterator<Item = &'a str>,
     ) -> String {
         let mut h = Sha256::new();
@@ -104,16 +111,16 @@ impl ResponseCache {
             _ => {
                 h.update(b"user:");
                 h.update(
-                    serde_json::to_string(&principal.auth)
+                    serde_json::to_string(&caller.principal.auth)
                         .unwrap_or_default()
                         .as_bytes(),
                 );
                 h.update([0]);
-                h.update(principal.user_id.as_bytes());
+                h.update(caller.principal.user_id.as_bytes());
             }
         }
         h.update([0]);
-        for (name, value) in credentials.iter() {
+        for (name, value) in caller.credentials.iter() {
             h.update(b"cred:");
             h.update(name.as_bytes());
             h.update([0]);

@@ -479,8 +479,10 @@ impl Gateway {
                     &req.tool,
                     &req.args,
                     entry.spec.cache,
-                    &req.principal,
-                    &req.credentials,
+                    cache::Caller {
+                        principal: &req.principal,
+                        credentials: &req.credentials,
+                    },
                     // Step 3's answer for this catalog snapshot: no second
                     // memo lookup, no copied names.
                     visible.iter().map(|s| s.name.as_str()),
@@ -490,7 +492,7 @@ impl Gateway {
                 let run = async {
                     match run.await {
                         Ok(shaped) if shaped.input_required.is_some() => {
-                            Err(Uncached::Input(shaped))
+                            Err(Uncached::Input(Box::new(shaped)))
                         }
                         Ok(shaped) => Ok(shaped),
                         Err(e) => Err(Uncached::Failed(e)),
@@ -507,7 +509,7 @@ impl Gateway {
                         },
                     ),
                     Err(e) => match &*e {
-                        Uncached::Input(shaped) => (Ok(shaped.clone()), CacheStatus::Bypass),
+                        Uncached::Input(shaped) => (Ok((**shaped).clone()), CacheStatus::Bypass),
                         Uncached::Failed(e) => (Err(copy_error(e)), CacheStatus::Miss),
                     },
                 }
@@ -577,7 +579,7 @@ impl Gateway {
 enum Uncached {
     Failed(ConnectorError),
     /// An `input_required` round (passed to the caller, never cached).
-    Input(Shaped),
+    Input(Box<Shaped>),
 }
 
 /// A coalesced caller gets its own copy of the shared error (the source,
