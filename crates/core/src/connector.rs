@@ -60,6 +60,12 @@ pub trait Connector: Send + Sync + 'static {
     /// connectors ignore it.
     fn watch_tools(&self, _changed: ToolsChanged) {}
 
+    /// Called once by the gateway with a callback to run when a resource
+    /// this connector subscribed to (`resources/subscribe` through
+    /// [`Connector::forward`]) changes upstream. Only federating
+    /// connectors have resources.
+    fn watch_resources(&self, _updated: ResourceUpdated) {}
+
     /// Request headers whose values this connector sends upstream as the
     /// caller's own credential (lower-case names). The gateway copies only
     /// these from the caller's HTTP request into `CallContext::credentials`.
@@ -83,3 +89,7 @@ pub trait Connector: Send + Sync + 'static {
 /// The gateway's "my tool list changed" callback (see
 /// [`Connector::watch_tools`]).
 pub type ToolsChanged = Arc<dyn Fn() + Send + Sync>;
+
+/// The gateway's "this subscribed resource changed" callback, with the
+/// resource's URI (see [`Connector::watch_resources`]).
+pub type ResourceUpdated = Arc<dyn Fn(&str) + Send + Sync>;

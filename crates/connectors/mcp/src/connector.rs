@@ -11,8 +11,8 @@ use arc_swap::ArcSwap;
 use async_trait::async_trait;
 use serde_json::{json, Map, Value};
 use switchboard_core::{
-    CallContext, Connector, ConnectorError, ErrorKind, Health, InputRequired, ToolOutput, ToolSpec,
-    ToolsChanged,
+    CallContext, Connector, ConnectorError, ErrorKind, Health, InputRequired, ResourceUpdated,
+    ToolOutput, ToolSpec, ToolsChanged,
 };
 use switchboard_upstream::config::resolve_token;
 use switchboard_upstream::{Breaker, BreakerSettings, BreakerState};
@@ -72,6 +72,10 @@ struct Inner {
     refreshed: watch::Sender<u64>,
     refreshing: tokio::sync::Mutex<()>,
     tokens: AtomicU64,
+    events: Arc<Events>,
+    /// Subscribed resource URI → how many gateway subscriptions hold it:
+    /// the upstream is asked on the first and told on the last.
+    subscriptions: tokio::sync::Mutex<BTreeMap<String, usize>>,
 }
 
 /// The transport, with the stdio one reachable for its process details.
@@ -157,6 +161,8 @@ impl McpConnector {
             refreshed: watch::channel(0).0,
             refreshing: tokio::sync::Mutex::new(()),
             tokens: AtomicU64::new(1),
+            events: events.clone(),
+            subscriptions: tokio::sync::Mutex::new(BTreeMap::new()),
         });
         let (stop, stop_rx) = watch::channel(false);
         let mut first = inner.refreshed.subscribe();
@@ -197,6 +203,17 @@ impl McpConnector {
             Link::Stdio(t) => t.pid(),
             Link::Http(_) => None,
         }
+    }
+
+    /// Resource URIs subscribed upstream right now.
+    pub fn subscribed(&self) -> Vec<String> {
+        self.inner
+            .events
+            .subscriptions()
+            .borrow()
+            .iter()
+            .cloned()
+            .collect()
     }
 
     /// Header passthrough: per-caller transports kept right now.
@@ -323,6 +340,96 @@ impl Inner {
             }
         }
         Err(client::garbage(&self.service, "tools/list pages never end"))
+    }
+
+    /// `resources/subscribe` / `unsubscribe`, counted per URI: the upstream
+    /// is asked on the first subscription and told on the last. A
+    /// session upstream (and stdio) gets the methods themselves, on the
+    /// connector's own connection, where its updates arrive; a 2026-07-28
+    /// upstream has no such methods: the URI must read (`resources/read`),
+    /// then its listener asks for it. Updates for other URIs are dropped.
+    async fn subscription(&self, method: &str, params: Value) -> Result<Value, ConnectorError> {
+        let Some(uri) = params.get("uri").and_then(Value::as_str).map(str::to_owned) else {
+            return Err(ConnectorError::invalid_args(format!(
+                "{method} needs a `uri`"
+            )));
+        };
+        let subscribe = method == "resources/subscribe";
+        let mut counts = self.subscriptions.lock().await;
+        let held = counts.get(&uri).copied().unwrap_or(0);
+        match (subscribe, held) {
+            (true, 0) => {
+                self.subscribe_upstream(&uri).await?;
+                counts.insert(uri.clone(), 1);
+                self.events.set_subscribed(&uri, true);
+            }
+            (true, n) => {
+                counts.insert(uri, n + 1);
+            }
+            // Never subscribed (or already gone): nothing to undo.
+            (false, 0) => {}
+            (false, 1) => {
+                counts.remove(&uri);
+                self.events.set_subscribed(&uri, false);
+                if let Err(e) = self.unsubscribe_upstream(&uri).await {
+                    tracing::warn!(connector = %self.id, error = %e.message, "resources/unsubscribe failed upstream");
+                }
+            }
+            (false, n) => {
+                counts.insert(uri, n - 1);
+            }
+        }
+        Ok(json!({}))
+    }
+
+    fn modern(&self) -> bool {
+        self.transport.get().protocol_version().as_deref() == Some(client::MODERN_VERSION)
+    }
+
+    async fn subscribe_upstream(&self, uri: &str) -> Result<(), ConnectorError> {
+        let method = if self.modern() {
+            // Only proves the URI is the upstream's (routing across
+            // connectors relies on a not-found here).
+            "resources/read"
+        } else {
+            "resources/subscribe"
+        };
+        self.housekeeping(method, json!({"uri": uri}))
+            .await
+            .map(|_| ())
+    }
+
+    async fn unsubscribe_upstream(&self, uri: &str) -> Result<(), ConnectorError> {
+        if self.modern() {
+            return Ok(()); // the listener drops it
+        }
+        self.housekeeping("resources/unsubscribe", json!({"uri": uri}))
+            .await
+            .map(|_| ())
+    }
+
+    /// A request of the connector's own, on its own connection and
+    /// credential, within the call timeout.
+    async fn housekeeping(&self, method: &str, params: Value) -> Result<Value, ConnectorError> {
+        self.admit()?;
+        let request = client::request_with_input(
+            self.transport.get(),
+            &self.service,
+            Outgoing {
+                method,
+                params,
+                tool_schema: None,
+                timeout: self.call_timeout,
+            },
+            Arc::new(NoCaller),
+            false,
+        );
+        let result = match tokio::time::timeout(self.call_timeout, request).await {
+            Ok(result) => result,
+            Err(_) => Err(self.timeout()),
+        };
+        self.record(&result);
+        result
     }
 
     /// With header passthrough, a caller's request goes on that caller's
@@ -539,6 +646,10 @@ impl Connector for McpConnector {
         lock(&self.inner.watchers).push(changed);
     }
 
+    fn watch_resources(&self, updated: ResourceUpdated) {
+        self.inner.events.watch_resources(updated);
+    }
+
     fn caller_headers(&self) -> Vec<String> {
         self.inner
             .callers
@@ -555,6 +666,9 @@ impl Connector for McpConnector {
     ) -> Option<Result<Value, ConnectorError>> {
         if !FORWARDED_METHODS.contains(&method) {
             return None;
+        }
+        if method == "resources/subscribe" || method == "resources/unsubscribe" {
+            return Some(self.inner.subscription(method, params).await);
         }
         Some(self.inner.caller_request(ctx, method, params, None).await)
     }

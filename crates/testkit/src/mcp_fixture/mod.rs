@@ -75,6 +75,10 @@ pub struct Seen {
     pub protocol_versions: Vec<Option<String>>,
     pub log_level: Option<Value>,
     pub subscriptions: BTreeSet<String>,
+    /// The filters of every 2026-07-28 `subscriptions/listen`, in order.
+    pub listen_filters: Vec<Value>,
+    /// Session peers subscribed to a URI (`resources/subscribe`).
+    pub(crate) subscribers: Vec<(String, Peer<RoleServer>)>,
     pub(crate) extra_tools: BTreeMap<String, String>,
     pub(crate) descriptions: BTreeMap<String, String>,
     pub(crate) peers: Vec<Peer<RoleServer>>,
@@ -84,6 +88,8 @@ pub struct Seen {
 pub(crate) struct Shared {
     pub(crate) options: FixtureOptions,
     state: Mutex<Seen>,
+    /// URIs of resources that changed (for `subscriptions/listen`).
+    pub(crate) resource_touched: tokio::sync::broadcast::Sender<String>,
     /// Bumped when the tool list changes (for `subscriptions/listen`).
     pub(crate) tools_changed: watch::Sender<u64>,
     /// Woken on recorded events tests wait for.
@@ -96,6 +102,7 @@ impl Shared {
             options,
             state: Mutex::new(Seen::default()),
             tools_changed: watch::channel(0).0,
+            resource_touched: tokio::sync::broadcast::channel(64).0,
             changed: Notify::new(),
         })
     }
@@ -169,6 +176,27 @@ impl FixtureHandle {
             .lock()
             .descriptions
             .insert(tool.to_owned(), description.to_owned());
+    }
+
+    /// A resource changed: subscribed sessions and 2026-07-28 listeners
+    /// whose filter names it get `notifications/resources/updated`.
+    pub async fn touch_resource(&self, uri: &str) {
+        let _ = self.shared.resource_touched.send(uri.to_owned());
+        let peers: Vec<Peer<RoleServer>> = {
+            let mut state = self.shared.lock();
+            state.subscribers.retain(|(_, p)| !p.is_transport_closed());
+            state
+                .subscribers
+                .iter()
+                .filter(|(u, _)| u == uri)
+                .map(|(_, p)| p.clone())
+                .collect()
+        };
+        for peer in peers {
+            let _ = peer
+                .notify_resource_updated(rmcp::model::ResourceUpdatedNotificationParam::new(uri))
+                .await;
+        }
     }
 
     /// Waits until some tool call was cancelled (or `timeout` passes).

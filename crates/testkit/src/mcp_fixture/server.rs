@@ -465,9 +465,13 @@ impl ServerHandler for FixtureServer {
     async fn subscribe(
         &self,
         request: SubscribeRequestParams,
-        _context: RequestContext<RoleServer>,
+        context: RequestContext<RoleServer>,
     ) -> Result<(), McpError> {
-        self.shared.lock().subscriptions.insert(request.uri);
+        let mut state = self.shared.lock();
+        state
+            .subscribers
+            .push((request.uri.clone(), context.peer.clone()));
+        state.subscriptions.insert(request.uri);
         Ok(())
     }
 
@@ -477,7 +481,9 @@ impl ServerHandler for FixtureServer {
         request: UnsubscribeRequestParams,
         _context: RequestContext<RoleServer>,
     ) -> Result<(), McpError> {
-        self.shared.lock().subscriptions.remove(&request.uri);
+        let mut state = self.shared.lock();
+        state.subscribers.retain(|(uri, _)| *uri != request.uri);
+        state.subscriptions.remove(&request.uri);
         Ok(())
     }
 
@@ -568,9 +574,22 @@ impl ServerHandler for FixtureServer {
 
     async fn listen(&self, context: SubscriptionContext) -> Result<(), McpError> {
         let mut changes = self.shared.tools_changed.subscribe();
+        let mut touched = self.shared.resource_touched.subscribe();
+        if let Ok(filter) = serde_json::to_value(context.requested()) {
+            self.shared.lock().listen_filters.push(filter);
+            self.shared.changed.notify_waiters();
+        }
         loop {
             tokio::select! {
                 _ = context.cancelled() => return Ok(()),
+                uri = touched.recv() => match uri {
+                    // The sink drops URIs the filter does not name.
+                    Ok(uri) => {
+                        let _ = context.sink().notify_resource_updated(uri).await;
+                    }
+                    Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
+                    Err(tokio::sync::broadcast::error::RecvError::Closed) => return Ok(()),
+                },
                 changed = changes.changed() => {
                     if changed.is_err() {
                         return Ok(());

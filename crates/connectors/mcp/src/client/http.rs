@@ -585,9 +585,7 @@ impl Inner {
                 tracing::debug!(upstream = %service, "response to another request ignored");
             }
             Incoming::Notification { method, params } => {
-                if method == "notifications/tools/list_changed" {
-                    self.events.tools_changed.notify_one();
-                } else {
+                if !self.events.connection_wide(&method, &params) {
                     inbound.notification(&method, params).await;
                 }
             }
@@ -630,8 +628,7 @@ impl Inner {
 
     /// A notification outside any request's stream.
     async fn unscoped_notification(&self, method: &str, params: Value) {
-        if method == "notifications/tools/list_changed" {
-            self.events.tools_changed.notify_one();
+        if self.events.connection_wide(method, &params) {
             return;
         }
         if method == "notifications/progress" {
@@ -732,6 +729,7 @@ impl Inner {
                 drop(inner);
                 match outcome {
                     Listen::Unsupported => return,
+                    Listen::Restart => continue,
                     Listen::Ended => failures = 0,
                     Listen::Failed => failures += 1,
                 }
@@ -745,6 +743,9 @@ impl Inner {
     }
 
     async fn listen_once(self: &Arc<Self>, conn: &Conn) -> Listen {
+        // A 2026-07-28 listener asks for the subscribed resources, and
+        // starts again (`Restart`) when they change.
+        let mut subscriptions = self.events.subscriptions();
         let request = match conn {
             Conn::Unknown => return Listen::Unsupported,
             Conn::Legacy { session: None, .. } => return Listen::Unsupported,
@@ -765,7 +766,12 @@ impl Inner {
             }
             Conn::Modern { version } => {
                 let id = self.ids.fetch_add(1, Ordering::Relaxed);
-                let mut params = json!({"notifications": {"toolsListChanged": true}});
+                let mut notifications = json!({"toolsListChanged": true});
+                let uris: Vec<String> = subscriptions.borrow_and_update().iter().cloned().collect();
+                if !uris.is_empty() {
+                    notifications["resourceSubscriptions"] = json!(uris);
+                }
+                let mut params = json!({"notifications": notifications});
                 add_modern_meta(&mut params, version);
                 let body = jsonrpc::request(id, "subscriptions/listen", &params);
                 self.post(conn)
@@ -798,8 +804,16 @@ impl Inner {
             // supported) or an immediate end.
             return Listen::Unsupported;
         }
+        let modern = matches!(conn, Conn::Modern { .. });
         let mut parser = sse::Parser::new();
-        while let Ok(Some(bytes)) = response.chunk().await {
+        loop {
+            let chunk = tokio::select! {
+                chunk = response.chunk() => chunk,
+                changed = subscriptions.changed(), if modern => {
+                    return if changed.is_ok() { Listen::Restart } else { Listen::Ended };
+                }
+            };
+            let Ok(Some(bytes)) = chunk else { break };
             let Ok(events) = parser.feed(&bytes) else {
                 return Listen::Failed;
             };
@@ -838,6 +852,8 @@ enum Listen {
     Unsupported,
     Ended,
     Failed,
+    /// The subscriptions changed: listen again now, with the new ones.
+    Restart,
 }
 
 /// Sends `notifications/cancelled` for a request whose future was dropped

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use serde_json::{json, Map, Value};
-use switchboard_core::{ConnectorError, ErrorKind, Health};
+use switchboard_core::{ConnectorError, ErrorKind, Health, ResourceUpdated};
 use tokio::sync::Notify;
 
 pub use jsonrpc::RpcError;
@@ -65,12 +65,86 @@ impl Inbound for NoCaller {
     }
 }
 
-/// Connection-wide events a transport reports to the connector.
-#[derive(Default)]
+/// Connection-wide events a transport reports to the connector, and the
+/// resource subscriptions the transport's listener asks for.
 pub struct Events {
     /// `notifications/tools/list_changed`, or a (re)started upstream whose
     /// list must be read again.
     pub tools_changed: Notify,
+    /// The URIs the connector is subscribed to: updates for any other are
+    /// dropped, and a 2026-07-28 listener asks for exactly these (and
+    /// starts again when they change).
+    subscribed: tokio::sync::watch::Sender<std::collections::BTreeSet<String>>,
+    resource_updated: std::sync::Mutex<Option<ResourceUpdated>>,
+}
+
+impl Default for Events {
+    fn default() -> Self {
+        Events {
+            tools_changed: Notify::new(),
+            subscribed: tokio::sync::watch::Sender::new(Default::default()),
+            resource_updated: std::sync::Mutex::new(None),
+        }
+    }
+}
+
+impl Events {
+    /// Handles a notification that concerns the whole connection rather
+    /// than one call; `false` for anything else.
+    pub fn connection_wide(&self, method: &str, params: &Value) -> bool {
+        match method {
+            "notifications/tools/list_changed" => {
+                self.tools_changed.notify_one();
+                true
+            }
+            "notifications/resources/updated" => {
+                let uri = params
+                    .get("uri")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                if self.is_subscribed(uri) {
+                    let watcher = self.lock_watcher().clone();
+                    if let Some(updated) = watcher {
+                        updated(uri);
+                    }
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn watch_resources(&self, updated: ResourceUpdated) {
+        *self.lock_watcher() = Some(updated);
+    }
+
+    pub fn is_subscribed(&self, uri: &str) -> bool {
+        self.subscribed.borrow().contains(uri)
+    }
+
+    /// Follows the subscribed URIs (a 2026-07-28 listener's filter).
+    pub fn subscriptions(
+        &self,
+    ) -> tokio::sync::watch::Receiver<std::collections::BTreeSet<String>> {
+        self.subscribed.subscribe()
+    }
+
+    /// Adds or removes one URI (the listener follows).
+    pub fn set_subscribed(&self, uri: &str, on: bool) {
+        self.subscribed.send_modify(|set| {
+            if on {
+                set.insert(uri.to_owned());
+            } else {
+                set.remove(uri);
+            }
+        });
+    }
+
+    fn lock_watcher(&self) -> std::sync::MutexGuard<'_, Option<ResourceUpdated>> {
+        self.resource_updated
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+    }
 }
 
 /// One request as a transport sends it.

@@ -503,7 +503,7 @@ async fn read_loop(
                 }
             }
             Incoming::Notification { method, params } => match method.as_str() {
-                "notifications/tools/list_changed" => shared.events.tools_changed.notify_one(),
+                _ if shared.events.connection_wide(&method, &params) => {}
                 "notifications/progress" => {
                     // Every in-flight call filters by its own token.
                     let inbounds: Vec<Arc<dyn Inbound>> = lock(&shared.state)

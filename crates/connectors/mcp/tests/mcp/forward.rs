@@ -135,9 +135,9 @@ async fn resources_prompts_completion_and_logging_pass_through() {
         } else {
             forward(&connector, "logging/setLevel", json!({"level": "warning"})).await;
             assert_eq!(fixture.seen().log_level, Some(json!("warning")));
-            // 2026-07-28 replaced resources/subscribe with
-            // subscriptions/listen: the upstream's refusal passes through.
-            let e = connector
+            // 2026-07-28 has no resources/subscribe: the connector asks
+            // its listener instead (see the subscription test).
+            connector
                 .forward(
                     &ctx(),
                     "resources/subscribe",
@@ -145,14 +145,8 @@ async fn resources_prompts_completion_and_logging_pass_through() {
                 )
                 .await
                 .unwrap()
-                .unwrap_err();
-            let rpc = e
-                .source
-                .as_ref()
-                .unwrap()
-                .downcast_ref::<switchboard_mcp::RpcError>()
                 .unwrap();
-            assert_eq!(rpc.code, -32601);
+            assert_eq!(connector.subscribed(), ["test://watched-resource"]);
         }
         assert!(connector
             .forward(&ctx(), "tools/list", json!({}))
@@ -162,5 +156,91 @@ async fn resources_prompts_completion_and_logging_pass_through() {
             .forward(&ctx(), "sampling/createMessage", json!({}))
             .await
             .is_none());
+    }
+}
+
+#[tokio::test]
+async fn a_subscribed_resource_reports_its_updates_and_nothing_else_does() {
+    const WATCHED: &str = "test://watched-resource";
+    for revision in BOTH {
+        let (fixture, connector) = connected(revision).await;
+        let updates = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+        let sink = updates.clone();
+        connector.watch_resources(std::sync::Arc::new(move |uri: &str| {
+            sink.lock().unwrap().push(uri.to_owned())
+        }));
+        let subscription = |method: &'static str, uri: &'static str| {
+            let connector = connector.clone();
+            async move {
+                connector
+                    .forward(&ctx(), method, json!({"uri": uri}))
+                    .await
+                    .expect("forwarded")
+            }
+        };
+        // Two gateway subscriptions to one URI: one upstream subscription.
+        for _ in 0..2 {
+            subscription("resources/subscribe", WATCHED).await.unwrap();
+        }
+        assert_eq!(connector.subscribed(), [WATCHED]);
+        let listening_for = |uri: &str| {
+            fixture.seen().listen_filters.last().is_some_and(|f| {
+                f["resourceSubscriptions"]
+                    .as_array()
+                    .is_some_and(|uris| uris.iter().any(|u| u == uri))
+            })
+        };
+        match revision {
+            Revision::Legacy => assert!(fixture.seen().subscriptions.contains(WATCHED)),
+            Revision::Modern => {
+                wait_until("the listener asks for it", || listening_for(WATCHED)).await
+            }
+        }
+        fixture.touch_resource("test://static-text").await;
+        fixture.touch_resource(WATCHED).await;
+        wait_until("the update arrives", || !updates.lock().unwrap().is_empty()).await;
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        assert_eq!(*updates.lock().unwrap(), [WATCHED], "{revision:?}");
+
+        // The first unsubscribe keeps it for the other subscriber.
+        subscription("resources/unsubscribe", WATCHED)
+            .await
+            .unwrap();
+        assert_eq!(connector.subscribed(), [WATCHED]);
+        subscription("resources/unsubscribe", WATCHED)
+            .await
+            .unwrap();
+        assert!(connector.subscribed().is_empty());
+        match revision {
+            Revision::Legacy => assert!(!fixture.seen().subscriptions.contains(WATCHED)),
+            Revision::Modern => {
+                wait_until("the listener lets it go", || !listening_for(WATCHED)).await
+            }
+        }
+        fixture.touch_resource(WATCHED).await;
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        assert_eq!(
+            updates.lock().unwrap().len(),
+            1,
+            "no update after the last unsubscribe"
+        );
+        // Unsubscribing again is harmless.
+        subscription("resources/unsubscribe", WATCHED)
+            .await
+            .unwrap();
+
+        // A URI the upstream does not have is refused as not found (the
+        // gateway then asks the next connector).
+        if revision == Revision::Modern {
+            let e = subscription("resources/subscribe", "test://no-such-resource")
+                .await
+                .unwrap_err();
+            // -32602 on 2026-07-28, -32002 before: both a miss.
+            assert!(
+                matches!(e.kind, ErrorKind::NotFound | ErrorKind::InvalidArgs),
+                "{e:?}"
+            );
+            assert!(connector.subscribed().is_empty());
+        }
     }
 }
