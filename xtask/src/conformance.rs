@@ -112,7 +112,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     drop(fixture);
     if failed.is_empty() {
         eprintln!(
-            "xtask: every conformance scenario passes through the gateway, but those pinned (with their reasons) in {}",
+            "xtask: every conformance scenario passes through the gateway (exceptions, if any, are pinned with their reasons in {})",
             expected.display()
         );
         Ok(())

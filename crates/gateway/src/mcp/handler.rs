@@ -135,6 +135,27 @@ impl McpHandler {
         context: &RequestContext<RoleServer>,
         missing: impl FnOnce() -> McpError,
     ) -> Result<R, McpError> {
+        let (value, _) = self
+            .forward_routed(method, params, context, None, missing)
+            .await?;
+        serde_json::from_value(value).map_err(|e| {
+            McpError::internal_error(
+                format!("the federated server's {method} answer is malformed: {e}"),
+                None,
+            )
+        })
+    }
+
+    /// [`McpHandler::forward`] untyped, to `only` one connector when
+    /// given, naming the connector that answered.
+    async fn forward_routed<P: Serialize>(
+        &self,
+        method: &str,
+        params: Option<P>,
+        context: &RequestContext<RoleServer>,
+        only: Option<String>,
+        missing: impl FnOnce() -> McpError,
+    ) -> Result<(Value, Option<String>), McpError> {
         // A method no connector offers is not a capability of this server:
         // answered as rmcp answers any unadvertised method.
         let offered = self.gateway.catalog().offered();
@@ -167,14 +188,10 @@ impl McpHandler {
             client: client_name(context),
             cancel: context.ct.clone(),
             credentials: info.credentials,
+            only_connector: only,
         };
-        match self.gateway.forward(request).await {
-            Ok(value) => serde_json::from_value(value).map_err(|e| {
-                McpError::internal_error(
-                    format!("the federated server's {method} answer is malformed: {e}"),
-                    None,
-                )
-            }),
+        match self.gateway.forward_routed(request).await {
+            Ok(answer) => Ok(answer),
             Err(ForwardError::NotFound) => Err(missing()),
             Err(ForwardError::InvalidParams(m)) => Err(McpError::invalid_params(m, None)),
             Err(ForwardError::Failed(e)) => Err(McpError::internal_error(
@@ -202,12 +219,10 @@ impl ServerHandler for McpHandler {
             .build();
         let offered = self.gateway.catalog().offered();
         if offered.resources {
-            // Not `subscribe`: `resources/subscribe` is forwarded, but the
-            // `notifications/resources/updated` that would follow arrive
-            // outside any call, and the connector contract relays to a
-            // caller only during one. Advertising it would promise updates
-            // that never come.
-            capabilities.resources = Some(ResourcesCapability::default());
+            // `subscribe` where updates have somewhere to go: a session.
+            let mut resources = ResourcesCapability::default();
+            resources.subscribe = self.gateway.options().legacy_sessions.then_some(true);
+            capabilities.resources = Some(resources);
         }
         if offered.prompts {
             capabilities.prompts = Some(PromptsCapability::default());
@@ -339,37 +354,67 @@ impl ServerHandler for McpHandler {
         Ok(result.into())
     }
 
+    /// Legacy sessions only: the session is where updates go. The
+    /// subscription goes to the first connector the caller may use that
+    /// has the resource; updates are checked against the policy again
+    /// before each is sent.
     async fn subscribe(
         &self,
         request: SubscribeRequestParams,
         context: RequestContext<RoleServer>,
     ) -> Result<(), McpError> {
         let uri = request.uri.clone();
-        let _: Value = self
-            .forward(
+        let info = request_info(&context, &[])?;
+        let Some(session) = info.session_id else {
+            return Err(McpError::invalid_request(
+                "resources/subscribe needs a session (MCP 2025-11-25 or older): updates are sent on it",
+                None,
+            ));
+        };
+        let (_, connector) = self
+            .forward_routed(
                 "resources/subscribe",
                 Some(request),
                 &context,
+                None,
                 unknown_resource(&uri),
             )
             .await?;
+        if let Some(connector) = connector {
+            self.sessions.subscribe(
+                &connector,
+                &uri,
+                &session,
+                context.peer.clone(),
+                info.principal,
+            );
+        }
         Ok(())
     }
 
+    /// Goes to the connector that took the subscription; unsubscribing
+    /// from something this session never subscribed to is a no-op.
     async fn unsubscribe(
         &self,
         request: UnsubscribeRequestParams,
         context: RequestContext<RoleServer>,
     ) -> Result<(), McpError> {
         let uri = request.uri.clone();
-        let _: Value = self
-            .forward(
-                "resources/unsubscribe",
-                Some(request),
-                &context,
-                unknown_resource(&uri),
-            )
-            .await?;
+        let info = request_info(&context, &[])?;
+        let Some(session) = info.session_id else {
+            return Ok(());
+        };
+        let Some(connector) = self.sessions.unsubscribe(&uri, &session) else {
+            return Ok(());
+        };
+        self.forward_routed(
+            "resources/unsubscribe",
+            Some(request),
+            &context,
+            Some(connector),
+            unknown_resource(&uri),
+        )
+        .await?;
         Ok(())
     }
 

@@ -42,6 +42,9 @@ pub struct ForwardRequest {
     pub relay: Option<Arc<dyn ClientRelay>>,
     /// The caller's own upstream credentials (never logged or audited).
     pub credentials: Arc<CallerCredentials>,
+    /// Only this connector may answer (an unsubscribe goes where its
+    /// subscription went).
+    pub only_connector: Option<String>,
 }
 
 /// Why a forwarded request has no result.
@@ -124,10 +127,26 @@ fn is_miss(e: &ConnectorError) -> bool {
 impl Gateway {
     /// Forwards a non-tool MCP request. See the module docs.
     pub async fn forward(&self, req: ForwardRequest) -> Result<Value, ForwardError> {
+        self.forward_routed(req).await.map(|(value, _)| value)
+    }
+
+    /// [`Gateway::forward`], also naming the connector that answered a
+    /// request only one connector answers.
+    pub async fn forward_routed(
+        &self,
+        req: ForwardRequest,
+    ) -> Result<(Value, Option<String>), ForwardError> {
         let (method, surface, fanout) =
             classify(&req.method, &req.params).map_err(ForwardError::InvalidParams)?;
         let catalog = self.catalog();
-        let candidates: Vec<&SurfaceEntry> = catalog.surface(surface).collect();
+        let candidates: Vec<&SurfaceEntry> = catalog
+            .surface(surface)
+            .filter(|s| {
+                req.only_connector
+                    .as_deref()
+                    .is_none_or(|only| s.connector.id() == only)
+            })
+            .collect();
         if candidates.is_empty() {
             let mut record = base_record(
                 &req.principal,
@@ -142,8 +161,8 @@ impl Gateway {
                 .await
                 .map_err(|_| ForwardError::AuditUnavailable)?;
             return match fanout {
-                Fanout::Merge(key) => Ok(list(key, Vec::new())),
-                Fanout::Every => Ok(json!({})),
+                Fanout::Merge(key) => Ok((list(key, Vec::new()), None)),
+                Fanout::Every => Ok((json!({}), None)),
                 Fanout::First => Err(ForwardError::NotFound),
             };
         }
@@ -161,7 +180,7 @@ impl Gateway {
                                 merged.extend(items.iter().cloned());
                             }
                         }
-                        Fanout::First => return Ok(value),
+                        Fanout::First => return Ok((value, Some(entry.connector.id().to_owned()))),
                         Fanout::Every => {}
                     }
                 }
@@ -177,10 +196,61 @@ impl Gateway {
             // when none answered does a failure show.
             Fanout::Merge(key) => match failure {
                 Some(e) if !answered => Err(ForwardError::Failed(e)),
-                _ => Ok(list(key, merged)),
+                _ => Ok((list(key, merged), None)),
             },
-            Fanout::Every => Ok(json!({})),
+            Fanout::Every => Ok((json!({}), None)),
             Fanout::First => Err(failure.map_or(ForwardError::NotFound, ForwardError::Failed)),
+        }
+    }
+
+    /// Whether `principal` may (still) use `connector`'s `surface` with
+    /// these params, under the current policy and catalog.
+    pub fn may_forward(
+        &self,
+        principal: &Principal,
+        connector: &str,
+        surface: Surface,
+        params: &Value,
+    ) -> bool {
+        let catalog = self.catalog();
+        let Some(entry) = catalog
+            .surface(surface)
+            .find(|s| s.connector.id() == connector)
+        else {
+            return false;
+        };
+        self.authorizer.can_use(principal, &entry.spec)
+            && self.authorizer.can_invoke(principal, &entry.spec, params)
+    }
+
+    /// A subscription's session is gone: `connector` counted it, so it is
+    /// told (its upstream hears on the last one).
+    pub async fn release_subscription(&self, connector: &str, uri: &str) {
+        let catalog = self.catalog();
+        let Some(entry) = catalog
+            .surface(Surface::Resources)
+            .find(|s| s.connector.id() == connector)
+        else {
+            return;
+        };
+        let mut ctx = CallContext::for_principal(
+            Principal {
+                user_id: "switchboard/subscriptions".into(),
+                email: String::new(),
+                org: String::new(),
+                groups: Vec::new(),
+                auth: switchboard_core::AuthMethod::Internal,
+            },
+            Instant::now() + self.options.call_timeout,
+        );
+        ctx.credentials = None;
+        let params = json!({"uri": uri});
+        if let Some(Err(e)) = entry
+            .connector
+            .forward(&ctx, "resources/unsubscribe", params)
+            .await
+        {
+            tracing::debug!(connector, error = %e.message, "releasing a closed session's subscription failed");
         }
     }
 

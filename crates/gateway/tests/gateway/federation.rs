@@ -9,8 +9,8 @@ use std::time::Duration;
 use async_trait::async_trait;
 use serde_json::{json, Value};
 use switchboard_core::{
-    CachePolicy, CallContext, Connector, ConnectorError, Effect, ErrorKind, JsonObject, ToolOutput,
-    ToolSpec, ToolsChanged,
+    CachePolicy, CallContext, Connector, ConnectorError, Effect, ErrorKind, JsonObject,
+    ResourceUpdated, ToolOutput, ToolSpec, ToolsChanged,
 };
 use switchboard_gateway::audit::{CacheStatus, Decision};
 use switchboard_gateway::refresh::Refreshed;
@@ -39,6 +39,9 @@ struct Fed {
     tools: Mutex<Vec<&'static str>>,
     changed: Mutex<Option<ToolsChanged>>,
     calls: AtomicUsize,
+    /// `subscribe:<uri>` / `unsubscribe:<uri>`, in order.
+    subscriptions: Mutex<Vec<String>>,
+    resource_watch: Mutex<Option<ResourceUpdated>>,
 }
 
 impl Fed {
@@ -46,6 +49,13 @@ impl Fed {
         let fed = Fed::default();
         *fed.tools.lock().unwrap() = tools.to_vec();
         Arc::new(fed)
+    }
+
+    /// A subscribed resource changed upstream.
+    fn touch(&self, uri: &str) {
+        if let Some(updated) = self.resource_watch.lock().unwrap().as_ref() {
+            updated(uri);
+        }
     }
 
     /// The upstream's list changed: swap it and tell the gateway.
@@ -158,6 +168,10 @@ impl Connector for Fed {
         *self.changed.lock().unwrap() = Some(changed);
     }
 
+    fn watch_resources(&self, updated: ResourceUpdated) {
+        *self.resource_watch.lock().unwrap() = Some(updated);
+    }
+
     fn caller_headers(&self) -> Vec<String> {
         vec!["x-fed-token".into()]
     }
@@ -186,6 +200,15 @@ impl Connector for Fed {
             }
             "completion/complete" => Err(ConnectorError::new(ErrorKind::InvalidArgs, "no ref")),
             "logging/setLevel" => Ok(json!({})),
+            "resources/subscribe" | "resources/unsubscribe" if params["uri"] == "test://fed/a" => {
+                let verb = method.trim_start_matches("resources/");
+                self.subscriptions
+                    .lock()
+                    .unwrap()
+                    .push(format!("{verb}:{}", params["uri"].as_str().unwrap()));
+                Ok(json!({}))
+            }
+            "resources/subscribe" | "resources/unsubscribe" => not_found(),
             _ => return None,
         })
     }
@@ -754,4 +777,94 @@ async fn a_callers_upstream_credential_reaches_their_calls_only_and_scopes_the_c
     for secret in ["token-a", "token-b"] {
         assert!(!rows.contains(secret), "{secret} reached an audit row");
     }
+}
+
+/// A JSON-RPC request in a legacy session; the reply.
+async fn in_session(gw: &TestGateway, key: &str, sid: &str, method: &str, params: Value) -> Value {
+    let body = json!({"jsonrpc": "2.0", "id": 9, "method": method, "params": params});
+    let text = post_in(gw, key, sid, body).await.text().await.unwrap();
+    parse_body(&text)
+}
+
+#[tokio::test]
+async fn a_sessions_subscription_gets_its_resources_updates_and_nobody_elses() {
+    let fed = Fed::new(&["fed_alpha"]);
+    let gw = start(&fed).await;
+    let uri = json!({"uri": "test://fed/a"});
+
+    let (sid, mut stream) = legacy_session(&gw, "admin-key").await;
+    let (_, mut other_stream) = legacy_session(&gw, "admin-key").await;
+    let ok = in_session(&gw, "admin-key", &sid, "resources/subscribe", uri.clone()).await;
+    assert_eq!(ok["result"], json!({}), "{ok}");
+    assert_eq!(
+        *fed.subscriptions.lock().unwrap(),
+        ["subscribe:test://fed/a"]
+    );
+
+    fed.touch("test://fed/a");
+    let mut seen = String::new();
+    assert!(
+        read_until(&mut stream, &mut seen, "notifications/resources/updated").await,
+        "the subscribed session hears of it: {seen}"
+    );
+    assert!(seen.contains("test://fed/a"), "{seen}");
+    // A session that did not subscribe hears nothing.
+    let mut other = String::new();
+    let heard = tokio::time::timeout(Duration::from_millis(300), async {
+        read_until(&mut other_stream, &mut other, "resources/updated").await
+    })
+    .await;
+    assert!(!matches!(heard, Ok(true)), "{other}");
+
+    // A caller who may not read the connector's resources: exactly the
+    // answer for a resource nobody has.
+    let (reader_sid, _reader_stream) = legacy_session(&gw, "reader-key").await;
+    let denied = in_session(
+        &gw,
+        "reader-key",
+        &reader_sid,
+        "resources/subscribe",
+        uri.clone(),
+    )
+    .await;
+    let unknown = in_session(
+        &gw,
+        "admin-key",
+        &sid,
+        "resources/subscribe",
+        json!({"uri": "test://fed/zz"}),
+    )
+    .await;
+    assert_eq!(
+        denied["error"]["code"], unknown["error"]["code"],
+        "{denied} {unknown}"
+    );
+    assert_eq!(
+        denied["error"]["message"],
+        "Resource not found: test://fed/a"
+    );
+
+    // Without a session there is nowhere to send updates.
+    let (_, stateless) = gw
+        .rpc("admin-key", "resources/subscribe", uri.clone())
+        .await;
+    assert!(stateless["error"].is_object(), "{stateless}");
+
+    // Unsubscribed: the connector is told, and no update follows.
+    let ok = in_session(&gw, "admin-key", &sid, "resources/unsubscribe", uri.clone()).await;
+    assert_eq!(ok["result"], json!({}), "{ok}");
+    assert_eq!(
+        *fed.subscriptions.lock().unwrap(),
+        ["subscribe:test://fed/a", "unsubscribe:test://fed/a"]
+    );
+    fed.touch("test://fed/a");
+    let mut after = String::new();
+    let again = tokio::time::timeout(Duration::from_millis(500), async {
+        read_until(&mut stream, &mut after, "resources/updated").await
+    })
+    .await;
+    assert!(
+        !matches!(again, Ok(true)),
+        "an update after unsubscribing: {after}"
+    );
 }
