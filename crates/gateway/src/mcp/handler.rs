@@ -16,9 +16,9 @@ use rmcp::model::{
     ListPromptsResult, ListResourceTemplatesResult, ListResourcesResult, ListToolsResult,
     PaginatedRequestParams, PromptsCapability, ReadResourceRequestParams, ReadResourceResponse,
     ResourcesCapability, ServerCapabilities, ServerConfig, SetLevelRequestParams,
-    SubscribeRequestParams, UnsubscribeRequestParams,
+    SubscribeRequestParams, SubscriptionFilter, UnsubscribeRequestParams,
 };
-use rmcp::service::{NotificationContext, RequestContext};
+use rmcp::service::{NotificationContext, RequestContext, SubscriptionContext};
 use rmcp::{ErrorData as McpError, RoleServer, ServerHandler};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -27,6 +27,7 @@ use switchboard_core::{CallerCredentials, ClientRelay, Principal};
 
 use super::convert::{input_required, success, tool_error, tool_to_mcp};
 use super::relay::PeerRelay;
+use super::sessions::Target;
 use super::Sessions;
 use crate::pipeline::{CallError, CallRequest, CallerInput, ForwardError, ForwardRequest, Gateway};
 
@@ -219,9 +220,9 @@ impl ServerHandler for McpHandler {
             .build();
         let offered = self.gateway.catalog().offered();
         if offered.resources {
-            // `subscribe` where updates have somewhere to go: a session.
+            // Updates go to a session or a 2026-07-28 listen stream.
             let mut resources = ResourcesCapability::default();
-            resources.subscribe = self.gateway.options().legacy_sessions.then_some(true);
+            resources.subscribe = Some(true);
             capabilities.resources = Some(resources);
         }
         if offered.prompts {
@@ -241,6 +242,57 @@ impl ServerHandler for McpHandler {
                 .into(),
         );
         config
+    }
+
+    /// 2026-07-28 `subscriptions/listen`: tool list changes, and updates
+    /// of the named resources. Every URI is accepted here (there is no
+    /// caller to ask yet); `listen` then subscribes each through policy,
+    /// and one the caller may not read, like one nobody has, simply never
+    /// sends an update.
+    fn accepted_subscription_filter(
+        &self,
+        requested: &SubscriptionFilter,
+    ) -> Option<SubscriptionFilter> {
+        let mut accepted = SubscriptionFilter::new();
+        accepted.tools_list_changed = requested.tools_list_changed;
+        if self.gateway.catalog().offered().resources {
+            accepted.resource_subscriptions = requested.resource_subscriptions.clone();
+        }
+        Some(accepted)
+    }
+
+    async fn listen(&self, context: SubscriptionContext) -> Result<(), McpError> {
+        static LISTENS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let id = LISTENS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let request = context.request_context();
+        let info = request_info(request, &[])?;
+        let accepted = context.accepted().clone();
+        if accepted.tools_list_changed == Some(true) {
+            self.sessions.listen_tools(id, context.sink().clone());
+        }
+        for uri in accepted.resource_subscriptions.unwrap_or_default() {
+            let params = serde_json::json!({"uri": uri});
+            let routed = self
+                .forward_routed("resources/subscribe", Some(params), request, None, || {
+                    McpError::resource_not_found("not found", None)
+                })
+                .await;
+            if let Ok((_, Some(connector))) = routed {
+                let target = Target::Listen {
+                    id,
+                    sink: context.sink().clone(),
+                };
+                self.sessions
+                    .subscribe(&connector, &uri, target, info.principal.clone());
+            }
+        }
+        context.cancelled().await;
+        // The request is over (its cancellation would stop a forwarded
+        // unsubscribe), so each subscription is released directly.
+        for (connector, uri) in self.sessions.end_listen(id) {
+            self.gateway.release_subscription(&connector, &uri).await;
+        }
+        Ok(())
     }
 
     async fn on_initialized(&self, context: NotificationContext<RoleServer>) {
@@ -381,13 +433,12 @@ impl ServerHandler for McpHandler {
             )
             .await?;
         if let Some(connector) = connector {
-            self.sessions.subscribe(
-                &connector,
-                &uri,
-                &session,
-                context.peer.clone(),
-                info.principal,
-            );
+            let target = Target::Session {
+                session,
+                peer: context.peer.clone(),
+            };
+            self.sessions
+                .subscribe(&connector, &uri, target, info.principal);
         }
         Ok(())
     }

@@ -1,14 +1,13 @@
-//! Legacy (pre-2026-07-28) sessions that can be told the tool list changed,
-//! e.g. after a policy reload, and that subscribe to federated resources.
-//! Stateless 2026-07-28 clients re-list on their own schedule and honour
-//! the list's cache hints instead (and that revision has no
-//! `resources/subscribe`).
+//! Who hears of changes: legacy (pre-2026-07-28) sessions, told the tool
+//! list changed (e.g. after a policy reload) on their GET stream, and
+//! 2026-07-28 `subscriptions/listen` streams; both may subscribe to
+//! federated resources and get their updates.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use rmcp::model::ResourceUpdatedNotificationParam;
-use rmcp::service::Peer;
+use rmcp::service::{Peer, SubscriptionSink};
 use rmcp::RoleServer;
 use serde_json::json;
 use switchboard_core::Principal;
@@ -20,15 +19,51 @@ use crate::pipeline::Gateway;
 #[derive(Default)]
 pub struct Sessions {
     peers: Mutex<Vec<Peer<RoleServer>>>,
-    /// (connector, URI) → the sessions subscribed to it.
+    /// 2026-07-28 listen streams that asked for `tools/list_changed`.
+    listeners: Mutex<Vec<(u64, SubscriptionSink)>>,
+    /// (connector, URI) → who subscribed to it.
     subscriptions: Mutex<HashMap<(String, String), Vec<Subscriber>>>,
 }
 
-/// One session's subscription to one resource.
+/// One subscription to one resource.
 struct Subscriber {
-    session: String,
-    peer: Peer<RoleServer>,
+    target: Target,
     principal: Arc<Principal>,
+}
+
+/// Where a subscription's updates go.
+#[derive(Clone)]
+pub(crate) enum Target {
+    /// A legacy session (its GET stream).
+    Session {
+        session: String,
+        peer: Peer<RoleServer>,
+    },
+    /// A 2026-07-28 `subscriptions/listen` stream (ended explicitly).
+    Listen { id: u64, sink: SubscriptionSink },
+}
+
+impl Target {
+    fn is_closed(&self) -> bool {
+        match self {
+            Target::Session { peer, .. } => peer.is_transport_closed(),
+            Target::Listen { .. } => false,
+        }
+    }
+
+    fn is_session(&self, id: &str) -> bool {
+        matches!(self, Target::Session { session, .. } if session == id)
+    }
+
+    async fn updated(&self, uri: &str) -> bool {
+        match self {
+            Target::Session { peer, .. } => peer
+                .notify_resource_updated(ResourceUpdatedNotificationParam::new(uri))
+                .await
+                .is_ok(),
+            Target::Listen { sink, .. } => sink.notify_resource_updated(uri).await.is_ok(),
+        }
+    }
 }
 
 impl Sessions {
@@ -38,9 +73,46 @@ impl Sessions {
         peers.push(peer);
     }
 
-    /// Sends `notifications/tools/list_changed` to every open session;
-    /// returns how many were told.
+    /// A 2026-07-28 listen stream that wants `tools/list_changed`.
+    pub(crate) fn listen_tools(&self, id: u64, sink: SubscriptionSink) {
+        self.lock_listeners().push((id, sink));
+    }
+
+    /// A listen stream ended: forgets it, and returns the subscriptions
+    /// it held (each to be released at its connector).
+    pub(crate) fn end_listen(&self, id: u64) -> Vec<(String, String)> {
+        self.lock_listeners().retain(|(i, _)| *i != id);
+        let mut released = Vec::new();
+        let mut subscriptions = self.lock_subscriptions();
+        subscriptions.retain(|key, subs| {
+            let before = subs.len();
+            subs.retain(|s| !matches!(s.target, Target::Listen { id: i, .. } if i == id));
+            for _ in subs.len()..before {
+                released.push(key.clone());
+            }
+            !subs.is_empty()
+        });
+        released
+    }
+
+    fn lock_listeners(&self) -> std::sync::MutexGuard<'_, Vec<(u64, SubscriptionSink)>> {
+        self.listeners.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Sends `notifications/tools/list_changed` to every open session and
+    /// listen stream that asked; returns how many were told.
     pub async fn notify_tools_changed(&self) -> usize {
+        let listeners: Vec<(u64, SubscriptionSink)> = self.lock_listeners().clone();
+        let mut told = 0;
+        for (_, sink) in listeners {
+            if sink.notify_tool_list_changed().await.is_ok() {
+                told += 1;
+            }
+        }
+        told + self.notify_sessions_tools_changed().await
+    }
+
+    async fn notify_sessions_tools_changed(&self) -> usize {
         let peers: Vec<Peer<RoleServer>> = {
             let mut peers = self.peers.lock().unwrap_or_else(|e| e.into_inner());
             peers.retain(|p| !p.is_transport_closed());
@@ -55,24 +127,19 @@ impl Sessions {
         told
     }
 
-    /// Records that `session` subscribed to `uri`, which `connector` took.
+    /// Records that `target` subscribed to `uri`, which `connector` took.
     pub(crate) fn subscribe(
         &self,
         connector: &str,
         uri: &str,
-        session: &str,
-        peer: Peer<RoleServer>,
+        target: Target,
         principal: Arc<Principal>,
     ) {
         let mut subscriptions = self.lock_subscriptions();
         subscriptions
             .entry((connector.to_owned(), uri.to_owned()))
             .or_default()
-            .push(Subscriber {
-                session: session.to_owned(),
-                peer,
-                principal,
-            });
+            .push(Subscriber { target, principal });
     }
 
     /// The connector `session` subscribed to `uri` through, if it did
@@ -82,10 +149,10 @@ impl Sessions {
         let mut subscriptions = self.lock_subscriptions();
         let key = subscriptions
             .iter()
-            .find(|((_, u), subs)| u == uri && subs.iter().any(|s| s.session == session))
+            .find(|((_, u), subs)| u == uri && subs.iter().any(|s| s.target.is_session(session)))
             .map(|(k, _)| k.clone())?;
         let subs = subscriptions.get_mut(&key)?;
-        if let Some(i) = subs.iter().position(|s| s.session == session) {
+        if let Some(i) = subs.iter().position(|s| s.target.is_session(session)) {
             subs.remove(i);
         }
         if subs.is_empty() {
@@ -108,10 +175,10 @@ impl Sessions {
             };
             let (open, closed): (Vec<Subscriber>, Vec<Subscriber>) = std::mem::take(subs)
                 .into_iter()
-                .partition(|s| !s.peer.is_transport_closed());
-            let told: Vec<(Peer<RoleServer>, Arc<Principal>)> = open
+                .partition(|s| !s.target.is_closed());
+            let told: Vec<(Target, Arc<Principal>)> = open
                 .iter()
-                .map(|s| (s.peer.clone(), s.principal.clone()))
+                .map(|s| (s.target.clone(), s.principal.clone()))
                 .collect();
             if open.is_empty() {
                 subscriptions.remove(&key);
@@ -125,12 +192,11 @@ impl Sessions {
         }
         let params = json!({"uri": uri});
         let mut told = 0;
-        for (peer, principal) in open {
+        for (target, principal) in open {
             if !gateway.may_forward(&principal, connector, Surface::Resources, &params) {
                 continue;
             }
-            let update = ResourceUpdatedNotificationParam::new(uri);
-            if peer.notify_resource_updated(update).await.is_ok() {
+            if target.updated(uri).await {
                 told += 1;
             }
         }

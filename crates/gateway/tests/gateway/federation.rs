@@ -868,3 +868,107 @@ async fn a_sessions_subscription_gets_its_resources_updates_and_nobody_elses() {
         "an update after unsubscribing: {after}"
     );
 }
+
+/// A 2026-07-28 `subscriptions/listen` stream for `key`.
+async fn listen(gw: &TestGateway, key: &str, notifications: Value) -> reqwest::Response {
+    let body = json!({"jsonrpc": "2.0", "id": 5, "method": "subscriptions/listen", "params": {
+    "notifications": notifications,
+    "_meta": {
+        "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+        "io.modelcontextprotocol/clientCapabilities": {},
+        "io.modelcontextprotocol/clientInfo": {"name": "listen-test", "version": "1"},
+    }}});
+    let response = gw
+        .http
+        .post(&gw.url)
+        .bearer_auth(key)
+        .header("accept", "application/json, text/event-stream")
+        .header("mcp-protocol-version", "2026-07-28")
+        .header("mcp-method", "subscriptions/listen")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    response
+}
+
+async fn wait_for(what: &str, mut condition: impl FnMut() -> bool) {
+    for _ in 0..250 {
+        if condition() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("timed out waiting until {what}");
+}
+
+#[tokio::test]
+async fn a_2026_listen_stream_hears_of_tool_changes_and_of_its_resources() {
+    let fed = Fed::new(&["fed_alpha"]);
+    let gw = start(&fed).await;
+    gw.refresher.watch(Duration::from_millis(20));
+    let subscribed = |fed: &Fed| {
+        fed.subscriptions
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|s| s.starts_with("subscribe:"))
+            .count()
+    };
+
+    let mut stream = listen(
+        &gw,
+        "admin-key",
+        json!({"toolsListChanged": true, "resourceSubscriptions": ["test://fed/a"]}),
+    )
+    .await;
+    let mut seen = String::new();
+    assert!(
+        read_until(
+            &mut stream,
+            &mut seen,
+            "notifications/subscriptions/acknowledged"
+        )
+        .await,
+        "{seen}"
+    );
+    wait_for("the connector has the subscription", || {
+        subscribed(&fed) == 1
+    })
+    .await;
+
+    fed.touch("test://fed/a");
+    assert!(
+        read_until(&mut stream, &mut seen, "notifications/resources/updated").await,
+        "{seen}"
+    );
+    fed.set_tools(&["fed_alpha", "fed_beta"]);
+    assert!(
+        read_until(&mut stream, &mut seen, "notifications/tools/list_changed").await,
+        "{seen}"
+    );
+
+    // A caller who may not read the connector's resources subscribes to
+    // nothing (exactly as for a URI nobody has).
+    let mut reader = listen(
+        &gw,
+        "reader-key",
+        json!({"resourceSubscriptions": ["test://fed/a", "test://fed/zz"]}),
+    )
+    .await;
+    let mut reader_seen = String::new();
+    assert!(read_until(&mut reader, &mut reader_seen, "acknowledged").await);
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert_eq!(subscribed(&fed), 1);
+
+    // The stream ends: its subscription is released at the connector.
+    drop(stream);
+    wait_for("the connector is told", || {
+        fed.subscriptions
+            .lock()
+            .unwrap()
+            .contains(&"unsubscribe:test://fed/a".to_owned())
+    })
+    .await;
+}
