@@ -60,6 +60,7 @@ pub(crate) async fn layer(
             authorization: authorization.clone(),
             session: header_value("mcp-session-id"),
             method: method.clone(),
+            verb: parts.method.to_string(),
         });
         seen.authorization.push(authorization.clone());
         if parts.method == http::Method::POST {

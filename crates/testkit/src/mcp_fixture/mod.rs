@@ -54,8 +54,10 @@ pub struct FixtureOptions {
 pub struct SeenRequest {
     pub authorization: Option<String>,
     pub session: Option<String>,
-    /// The JSON-RPC method (empty for responses and GETs).
+    /// The JSON-RPC method (empty for responses, GETs and DELETEs).
     pub method: String,
+    /// The HTTP method.
+    pub verb: String,
 }
 
 /// What the fixture saw, for assertions.

@@ -298,3 +298,38 @@ async fn an_upstream_refusing_the_callers_credential_says_whose_it_was() {
             .unwrap();
     }
 }
+
+#[tokio::test]
+async fn per_caller_links_are_bounded_and_an_evicted_session_is_closed() {
+    let fixture = fixture(Revision::Legacy).await;
+    let mut config = http_config(&fixture.url);
+    config.auth.forward_header = Some("x-conf-token".into());
+    let connector = connect(&config).await;
+    wait_until("tools are discovered", || !connector.tools().is_empty()).await;
+    let first = caller("first@demo", &[("x-conf-token", "token-0")]);
+    connector
+        .call(&first, "conf_test_simple_text", json!({}))
+        .await
+        .unwrap();
+    let first_session = calls_seen(&fixture)[0].1.clone().expect("a session");
+    for n in 1..=switchboard_mcp::MAX_CALLER_LINKS {
+        let ctx = caller(
+            &format!("user{n}@demo"),
+            &[("x-conf-token", &format!("token-{n}"))],
+        );
+        connector
+            .call(&ctx, "conf_test_simple_text", json!({}))
+            .await
+            .unwrap();
+    }
+    assert_eq!(connector.caller_links(), switchboard_mcp::MAX_CALLER_LINKS);
+    // The least recently used (the first) went, and its session was ended.
+    wait_until("the evicted session is deleted", || {
+        fixture
+            .seen()
+            .requests
+            .iter()
+            .any(|r| r.verb == "DELETE" && r.session.as_ref() == Some(&first_session))
+    })
+    .await;
+}
