@@ -60,11 +60,11 @@ pub trait Connector: Send + Sync + 'static {
     /// connectors ignore it.
     fn watch_tools(&self, _changed: ToolsChanged) {}
 
-    /// Called once by the gateway with a callback to run when a resource
-    /// this connector subscribed to (`resources/subscribe` through
-    /// [`Connector::forward`]) changes upstream. Only federating
-    /// connectors have resources.
-    fn watch_resources(&self, _updated: ResourceUpdated) {}
+    /// Called once by the gateway with a callback to run when, outside any
+    /// call, a resource this connector subscribed to (`resources/subscribe`
+    /// through [`Connector::forward`]) changes upstream, or its resource or
+    /// prompt list changes. Only federating connectors have either.
+    fn watch_surfaces(&self, _changed: SurfacesChanged) {}
 
     /// Request headers whose values this connector sends upstream as the
     /// caller's own credential (lower-case names). The gateway copies only
@@ -90,6 +90,15 @@ pub trait Connector: Send + Sync + 'static {
 /// [`Connector::watch_tools`]).
 pub type ToolsChanged = Arc<dyn Fn() + Send + Sync>;
 
-/// The gateway's "this subscribed resource changed" callback, with the
-/// resource's URI (see [`Connector::watch_resources`]).
-pub type ResourceUpdated = Arc<dyn Fn(&str) + Send + Sync>;
+/// What changed on a federated server's non-tool surfaces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SurfaceChange {
+    /// A subscribed resource, by URI.
+    ResourceUpdated(String),
+    ResourcesListChanged,
+    PromptsListChanged,
+}
+
+/// The gateway's callback for [`SurfaceChange`]s (see
+/// [`Connector::watch_surfaces`]).
+pub type SurfacesChanged = Arc<dyn Fn(&SurfaceChange) + Send + Sync>;

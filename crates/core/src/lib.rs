@@ -24,7 +24,7 @@ mod spec;
 mod tool;
 
 pub use builder::ConnectorBuilder;
-pub use connector::{Connector, Health, ResourceUpdated, ToolsChanged};
+pub use connector::{Connector, Health, SurfaceChange, SurfacesChanged, ToolsChanged};
 pub use context::{CallContext, CallStats, ToolDispatcher, TraceHeaders};
 pub use credentials::CallerCredentials;
 pub use error::{ConnectorError, ErrorKind};

@@ -45,7 +45,7 @@ pub fn router(
     }
     let gateway_for_probes = gateway.clone();
     let sessions_for_metrics = sessions.clone();
-    sessions.watch_resources(&gateway);
+    sessions.watch_surfaces(&gateway);
     let handler = McpHandler::new(gateway, sessions);
     let mut manager = LocalSessionManager::default();
     manager.session_config.init_timeout = Some(options.session_init_timeout);

@@ -11,7 +11,7 @@ use arc_swap::ArcSwap;
 use async_trait::async_trait;
 use serde_json::{json, Map, Value};
 use switchboard_core::{
-    CallContext, Connector, ConnectorError, ErrorKind, Health, InputRequired, ResourceUpdated,
+    CallContext, Connector, ConnectorError, ErrorKind, Health, InputRequired, SurfacesChanged,
     ToolOutput, ToolSpec, ToolsChanged,
 };
 use switchboard_upstream::config::resolve_token;
@@ -646,8 +646,8 @@ impl Connector for McpConnector {
         lock(&self.inner.watchers).push(changed);
     }
 
-    fn watch_resources(&self, updated: ResourceUpdated) {
-        self.inner.events.watch_resources(updated);
+    fn watch_surfaces(&self, changed: SurfacesChanged) {
+        self.inner.events.watch_surfaces(changed);
     }
 
     fn caller_headers(&self) -> Vec<String> {

@@ -27,7 +27,7 @@ use switchboard_core::{CallerCredentials, ClientRelay, Principal};
 
 use super::convert::{input_required, success, tool_error, tool_to_mcp};
 use super::relay::PeerRelay;
-use super::sessions::Target;
+use super::subscriptions::Target;
 use super::Sessions;
 use crate::pipeline::{CallError, CallRequest, CallerInput, ForwardError, ForwardRequest, Gateway};
 
@@ -223,10 +223,13 @@ impl ServerHandler for McpHandler {
             // Updates go to a session or a 2026-07-28 listen stream.
             let mut resources = ResourcesCapability::default();
             resources.subscribe = Some(true);
+            resources.list_changed = Some(true);
             capabilities.resources = Some(resources);
         }
         if offered.prompts {
-            capabilities.prompts = Some(PromptsCapability::default());
+            let mut prompts = PromptsCapability::default();
+            prompts.list_changed = Some(true);
+            capabilities.prompts = Some(prompts);
         }
         if offered.completions {
             capabilities.completions = Some(JsonObject::new());
@@ -253,10 +256,15 @@ impl ServerHandler for McpHandler {
         &self,
         requested: &SubscriptionFilter,
     ) -> Option<SubscriptionFilter> {
+        let offered = self.gateway.catalog().offered();
         let mut accepted = SubscriptionFilter::new();
         accepted.tools_list_changed = requested.tools_list_changed;
-        if self.gateway.catalog().offered().resources {
+        if offered.resources {
+            accepted.resources_list_changed = requested.resources_list_changed;
             accepted.resource_subscriptions = requested.resource_subscriptions.clone();
+        }
+        if offered.prompts {
+            accepted.prompts_list_changed = requested.prompts_list_changed;
         }
         Some(accepted)
     }
@@ -267,9 +275,12 @@ impl ServerHandler for McpHandler {
         let request = context.request_context();
         let info = request_info(request, &[])?;
         let accepted = context.accepted().clone();
-        if accepted.tools_list_changed == Some(true) {
-            self.sessions.listen_tools(id, context.sink().clone());
-        }
+        self.sessions.listen(
+            id,
+            context.sink().clone(),
+            info.principal.clone(),
+            accepted.clone(),
+        );
         for uri in accepted.resource_subscriptions.unwrap_or_default() {
             let params = serde_json::json!({"uri": uri});
             let routed = self
@@ -296,7 +307,13 @@ impl ServerHandler for McpHandler {
     }
 
     async fn on_initialized(&self, context: NotificationContext<RoleServer>) {
-        self.sessions.add(context.peer);
+        // The caller, for telling them only of what they may use.
+        let principal = context
+            .extensions
+            .get::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<Arc<Principal>>())
+            .cloned();
+        self.sessions.add(context.peer, principal);
     }
 
     async fn list_tools(

@@ -5,6 +5,7 @@ mod convert;
 mod handler;
 mod relay;
 mod sessions;
+mod subscriptions;
 
 pub use convert::tool_to_mcp;
 pub use handler::McpHandler;

@@ -10,7 +10,7 @@ use async_trait::async_trait;
 use serde_json::{json, Value};
 use switchboard_core::{
     CachePolicy, CallContext, Connector, ConnectorError, Effect, ErrorKind, JsonObject,
-    ResourceUpdated, ToolOutput, ToolSpec, ToolsChanged,
+    SurfaceChange, SurfacesChanged, ToolOutput, ToolSpec, ToolsChanged,
 };
 use switchboard_gateway::audit::{CacheStatus, Decision};
 use switchboard_gateway::refresh::Refreshed;
@@ -41,7 +41,7 @@ struct Fed {
     calls: AtomicUsize,
     /// `subscribe:<uri>` / `unsubscribe:<uri>`, in order.
     subscriptions: Mutex<Vec<String>>,
-    resource_watch: Mutex<Option<ResourceUpdated>>,
+    surface_watch: Mutex<Option<SurfacesChanged>>,
 }
 
 impl Fed {
@@ -53,8 +53,12 @@ impl Fed {
 
     /// A subscribed resource changed upstream.
     fn touch(&self, uri: &str) {
-        if let Some(updated) = self.resource_watch.lock().unwrap().as_ref() {
-            updated(uri);
+        self.surface_changed(SurfaceChange::ResourceUpdated(uri.to_owned()));
+    }
+
+    fn surface_changed(&self, change: SurfaceChange) {
+        if let Some(changed) = self.surface_watch.lock().unwrap().as_ref() {
+            changed(&change);
         }
     }
 
@@ -168,8 +172,8 @@ impl Connector for Fed {
         *self.changed.lock().unwrap() = Some(changed);
     }
 
-    fn watch_resources(&self, updated: ResourceUpdated) {
-        *self.resource_watch.lock().unwrap() = Some(updated);
+    fn watch_surfaces(&self, changed: SurfacesChanged) {
+        *self.surface_watch.lock().unwrap() = Some(changed);
     }
 
     fn caller_headers(&self) -> Vec<String> {
@@ -971,4 +975,47 @@ async fn a_2026_listen_stream_hears_of_tool_changes_and_of_its_resources() {
             .contains(&"unsubscribe:test://fed/a".to_owned())
     })
     .await;
+}
+
+#[tokio::test]
+async fn a_federated_prompt_list_change_reaches_only_callers_who_may_use_its_prompts() {
+    let fed = Fed::new(&["fed_alpha"]);
+    let gw = start(&fed).await;
+    let (_, mut admin) = legacy_session(&gw, "admin-key").await;
+    let (_, mut reader) = legacy_session(&gw, "reader-key").await;
+    let mut admin_listen = listen(&gw, "admin-key", json!({"promptsListChanged": true})).await;
+    let mut reader_listen = listen(&gw, "reader-key", json!({"promptsListChanged": true})).await;
+    let (mut seen, mut reader_seen) = (String::new(), String::new());
+    assert!(read_until(&mut admin_listen, &mut seen, "acknowledged").await);
+    assert!(read_until(&mut reader_listen, &mut reader_seen, "acknowledged").await);
+
+    fed.surface_changed(SurfaceChange::PromptsListChanged);
+    let mut session_seen = String::new();
+    assert!(
+        read_until(
+            &mut admin,
+            &mut session_seen,
+            "notifications/prompts/list_changed"
+        )
+        .await
+    );
+    assert!(
+        read_until(
+            &mut admin_listen,
+            &mut seen,
+            "notifications/prompts/list_changed"
+        )
+        .await
+    );
+    for stream in [&mut reader, &mut reader_listen] {
+        let mut heard = String::new();
+        let got = tokio::time::timeout(Duration::from_millis(300), async {
+            read_until(stream, &mut heard, "list_changed").await
+        })
+        .await;
+        assert!(
+            !matches!(got, Ok(true)),
+            "a reader heard of fed's prompts: {heard}"
+        );
+    }
 }

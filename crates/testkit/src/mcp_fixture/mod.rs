@@ -90,6 +90,8 @@ pub struct Seen {
 pub(crate) struct Shared {
     pub(crate) options: FixtureOptions,
     state: Mutex<Seen>,
+    /// Bumped when the prompt list changes (for `subscriptions/listen`).
+    pub(crate) prompts_changed: watch::Sender<u64>,
     /// URIs of resources that changed (for `subscriptions/listen`).
     pub(crate) resource_touched: tokio::sync::broadcast::Sender<String>,
     /// Bumped when the tool list changes (for `subscriptions/listen`).
@@ -105,6 +107,7 @@ impl Shared {
             state: Mutex::new(Seen::default()),
             tools_changed: watch::channel(0).0,
             resource_touched: tokio::sync::broadcast::channel(64).0,
+            prompts_changed: watch::channel(0).0,
             changed: Notify::new(),
         })
     }
@@ -178,6 +181,20 @@ impl FixtureHandle {
             .lock()
             .descriptions
             .insert(tool.to_owned(), description.to_owned());
+    }
+
+    /// The prompt list changed: every session and every 2026-07-28
+    /// listener that asked hears of it.
+    pub async fn announce_prompts_changed(&self) {
+        self.shared.prompts_changed.send_modify(|n| *n += 1);
+        let peers: Vec<Peer<RoleServer>> = {
+            let mut state = self.shared.lock();
+            state.peers.retain(|p| !p.is_transport_closed());
+            state.peers.clone()
+        };
+        for peer in peers {
+            let _ = peer.notify_prompt_list_changed().await;
+        }
     }
 
     /// A resource changed: subscribed sessions and 2026-07-28 listeners

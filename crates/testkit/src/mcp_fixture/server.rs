@@ -575,6 +575,7 @@ impl ServerHandler for FixtureServer {
     async fn listen(&self, context: SubscriptionContext) -> Result<(), McpError> {
         let mut changes = self.shared.tools_changed.subscribe();
         let mut touched = self.shared.resource_touched.subscribe();
+        let mut prompts = self.shared.prompts_changed.subscribe();
         if let Ok(filter) = serde_json::to_value(context.requested()) {
             self.shared.lock().listen_filters.push(filter);
             self.shared.changed.notify_waiters();
@@ -582,6 +583,13 @@ impl ServerHandler for FixtureServer {
         loop {
             tokio::select! {
                 _ = context.cancelled() => return Ok(()),
+                changed = prompts.changed() => {
+                    if changed.is_err() {
+                        return Ok(());
+                    }
+                    // The sink drops it unless the filter asked for it.
+                    let _ = context.sink().notify_prompt_list_changed().await;
+                }
                 uri = touched.recv() => match uri {
                     // The sink drops URIs the filter does not name.
                     Ok(uri) => {

@@ -766,7 +766,8 @@ impl Inner {
             }
             Conn::Modern { version } => {
                 let id = self.ids.fetch_add(1, Ordering::Relaxed);
-                let mut notifications = json!({"toolsListChanged": true});
+                let mut notifications = json!({"toolsListChanged": true,
+                    "resourcesListChanged": true, "promptsListChanged": true});
                 let uris: Vec<String> = subscriptions.borrow_and_update().iter().cloned().collect();
                 if !uris.is_empty() {
                     notifications["resourceSubscriptions"] = json!(uris);

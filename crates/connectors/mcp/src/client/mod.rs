@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use serde_json::{json, Map, Value};
-use switchboard_core::{ConnectorError, ErrorKind, Health, ResourceUpdated};
+use switchboard_core::{ConnectorError, ErrorKind, Health, SurfaceChange, SurfacesChanged};
 use tokio::sync::Notify;
 
 pub use jsonrpc::RpcError;
@@ -75,7 +75,7 @@ pub struct Events {
     /// dropped, and a 2026-07-28 listener asks for exactly these (and
     /// starts again when they change).
     subscribed: tokio::sync::watch::Sender<std::collections::BTreeSet<String>>,
-    resource_updated: std::sync::Mutex<Option<ResourceUpdated>>,
+    surfaces_changed: std::sync::Mutex<Option<SurfacesChanged>>,
 }
 
 impl Default for Events {
@@ -83,7 +83,7 @@ impl Default for Events {
         Events {
             tools_changed: Notify::new(),
             subscribed: tokio::sync::watch::Sender::new(Default::default()),
-            resource_updated: std::sync::Mutex::new(None),
+            surfaces_changed: std::sync::Mutex::new(None),
         }
     }
 }
@@ -103,19 +103,31 @@ impl Events {
                     .and_then(Value::as_str)
                     .unwrap_or_default();
                 if self.is_subscribed(uri) {
-                    let watcher = self.lock_watcher().clone();
-                    if let Some(updated) = watcher {
-                        updated(uri);
-                    }
+                    self.surface_changed(SurfaceChange::ResourceUpdated(uri.to_owned()));
                 }
+                true
+            }
+            "notifications/resources/list_changed" => {
+                self.surface_changed(SurfaceChange::ResourcesListChanged);
+                true
+            }
+            "notifications/prompts/list_changed" => {
+                self.surface_changed(SurfaceChange::PromptsListChanged);
                 true
             }
             _ => false,
         }
     }
 
-    pub fn watch_resources(&self, updated: ResourceUpdated) {
-        *self.lock_watcher() = Some(updated);
+    fn surface_changed(&self, change: SurfaceChange) {
+        let watcher = self.lock_watcher().clone();
+        if let Some(changed) = watcher {
+            changed(&change);
+        }
+    }
+
+    pub fn watch_surfaces(&self, changed: SurfacesChanged) {
+        *self.lock_watcher() = Some(changed);
     }
 
     pub fn is_subscribed(&self, uri: &str) -> bool {
@@ -140,8 +152,8 @@ impl Events {
         });
     }
 
-    fn lock_watcher(&self) -> std::sync::MutexGuard<'_, Option<ResourceUpdated>> {
-        self.resource_updated
+    fn lock_watcher(&self) -> std::sync::MutexGuard<'_, Option<SurfacesChanged>> {
+        self.surfaces_changed
             .lock()
             .unwrap_or_else(|e| e.into_inner())
     }

@@ -166,8 +166,10 @@ async fn a_subscribed_resource_reports_its_updates_and_nothing_else_does() {
         let (fixture, connector) = connected(revision).await;
         let updates = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
         let sink = updates.clone();
-        connector.watch_resources(std::sync::Arc::new(move |uri: &str| {
-            sink.lock().unwrap().push(uri.to_owned())
+        connector.watch_surfaces(std::sync::Arc::new(move |change| {
+            if let switchboard_core::SurfaceChange::ResourceUpdated(uri) = change {
+                sink.lock().unwrap().push(uri.clone())
+            }
         }));
         let subscription = |method: &'static str, uri: &'static str| {
             let connector = connector.clone();
@@ -242,5 +244,37 @@ async fn a_subscribed_resource_reports_its_updates_and_nothing_else_does() {
             );
             assert!(connector.subscribed().is_empty());
         }
+    }
+}
+
+#[tokio::test]
+async fn an_upstream_prompt_list_change_is_reported() {
+    for revision in BOTH {
+        let (fixture, connector) = connected(revision).await;
+        let changes = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = changes.clone();
+        connector.watch_surfaces(std::sync::Arc::new(move |change| {
+            sink.lock().unwrap().push(change.clone())
+        }));
+        if revision == Revision::Modern {
+            wait_until("the listener asks for prompt changes", || {
+                fixture
+                    .seen()
+                    .listen_filters
+                    .last()
+                    .is_some_and(|f| f["promptsListChanged"] == true)
+            })
+            .await;
+        }
+        fixture.announce_prompts_changed().await;
+        wait_until("the change is reported", || {
+            !changes.lock().unwrap().is_empty()
+        })
+        .await;
+        assert_eq!(
+            changes.lock().unwrap()[0],
+            switchboard_core::SurfaceChange::PromptsListChanged,
+            "{revision:?}"
+        );
     }
 }
