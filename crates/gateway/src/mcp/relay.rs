@@ -19,7 +19,10 @@
 //!   first). Server-to-client requests are impossible: 2026-07-28 replaces
 //!   them with `InputRequiredResult` round trips (rmcp refuses to send
 //!   them) and a stateless legacy request has no way to carry the client's
-//!   answer back. [`ClientRelay::request`] fails fast there.
+//!   answer back. [`ClientRelay::request`] fails fast there; a
+//!   2026-07-28 caller instead `takes_input_required`, and a federated
+//!   tool's round comes back to it as an `InputRequiredResult`
+//!   (`pipeline/input.rs`).
 
 use std::time::Duration;
 
