@@ -405,3 +405,72 @@ async fn a_2026_caller_answers_a_federated_tools_sampling_in_an_input_round() {
     drop(gateway);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A real client (the Python SDK) with a sampling handler calls a federated
+/// tool that samples, in both eras: over a 2025-11-25 session the request is
+/// relayed during the call; on 2026-07-28 it comes back as an input round
+/// that the SDK answers and retries.
+const SAMPLING_CLIENT: &str = r#"
+import asyncio, sys
+import mcp.types as types
+from mcp import Client
+from mcp.client.streamable_http import streamable_http_client
+from mcp.shared._httpx_utils import create_mcp_http_client
+
+async def sample(context, params):
+    asked = params.messages[0].content.text
+    return types.CreateMessageResult(role="assistant", model="test-model", stop_reason="endTurn",
+        content=types.TextContent(type="text", text=f"four (asked: {asked})"))
+
+async def main():
+    url, key, mode = sys.argv[1:4]
+    async with create_mcp_http_client(headers={"Authorization": f"Bearer {key}"}) as http:
+        transport = streamable_http_client(url, http_client=http)
+        async with Client(transport, mode=mode, raise_exceptions=True, sampling_callback=sample) as client:
+            result = await client.call_tool("fx_test_sampling", {"prompt": "What is 2+2?"})
+            print("PROTOCOL", client.protocol_version)
+            for block in result.content:
+                print("TEXT", getattr(block, "text", ""))
+
+asyncio.run(main())
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_python_sdk_answers_a_federated_tools_sampling_in_both_eras() {
+    let harness = super::support::harness();
+    let fixture = spawn_mcp_fixture().await;
+    let hubspot = spawn_hubspot(northwind(), HUBSPOT_TOKEN).await;
+    let dir = std::env::temp_dir().join(format!("sb-sampling-{}", std::process::id()));
+    let gateway = start(&dir, &fixture.url, hubspot.base_url.as_str());
+    let script = dir.join("sampling_client.py");
+    std::fs::write(&script, SAMPLING_CLIENT).unwrap();
+    for (mode, protocol) in [("legacy", "2025-11-25"), ("2026-07-28", "2026-07-28")] {
+        let url = gateway.url.clone();
+        let (python, script) = (harness.join(".venv/bin/python"), script.clone());
+        let out = tokio::task::spawn_blocking(move || {
+            std::process::Command::new(python)
+                .arg(&script)
+                .args([url.as_str(), KEY, mode])
+                .output()
+                .expect("python runs")
+        })
+        .await
+        .unwrap();
+        let text = format!(
+            "{}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.status.success(), "{mode}: {text}");
+        assert!(
+            text.contains(&format!("PROTOCOL {protocol}")),
+            "{mode}: {text}"
+        );
+        assert!(
+            text.contains("TEXT LLM response: four (asked: What is 2+2?)"),
+            "{mode}: {text}"
+        );
+    }
+    drop(gateway);
+    let _ = std::fs::remove_dir_all(&dir);
+}
