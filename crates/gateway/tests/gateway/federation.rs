@@ -74,7 +74,7 @@ impl Fed {
 fn spec(name: &str) -> ToolSpec {
     let mut schema = JsonObject::new();
     schema.insert("type".into(), json!("object"));
-    let read = name == "fed_content" || name == "fed_whoami";
+    let read = matches!(name, "fed_content" | "fed_whoami" | "fed_ask");
     ToolSpec {
         name: name.into(),
         title: name.into(),
@@ -153,6 +153,23 @@ impl Connector for Fed {
                     .await?;
                 Ok(ToolOutput::structured(json!({"sampled": answer})))
             }
+            // Needs the caller's answer first (a 2026-07-28 input round).
+            "fed_ask" => match &ctx.resume {
+                None => {
+                    let takes = ctx.relay.as_ref().is_some_and(|r| r.takes_input_required());
+                    assert!(takes, "only a 2026-07-28 caller is sent a round");
+                    let requests = json!({"q": {"method": "elicitation/create",
+                        "params": {"mode": "form", "message": "Which?", "requestedSchema": {"type": "object", "properties": {}}}}});
+                    Ok(ToolOutput::needs_input(switchboard_core::InputRequired {
+                        requests: requests.as_object().unwrap().clone(),
+                        upstream_state: Some("fed-state-1".into()),
+                    }))
+                }
+                Some(resume) => Ok(ToolOutput::structured(json!({
+                    "answer": resume.responses["q"]["content"]["pick"],
+                    "state": resume.upstream_state,
+                }))),
+            },
             // The upstream knows its users by their own credentials.
             "fed_whoami" => {
                 let credentials = ctx.credentials.as_ref().expect("a caller's call");
@@ -1018,4 +1035,52 @@ async fn a_federated_prompt_list_change_reaches_only_callers_who_may_use_its_pro
             "a reader heard of fed's prompts: {heard}"
         );
     }
+}
+
+#[tokio::test]
+async fn an_input_round_is_never_cached_and_its_retry_needs_the_gateways_state() {
+    let fed = Fed::new(&["fed_ask"]);
+    let gw = start(&fed).await;
+    let call = |extra: Value| {
+        let mut params = json!({"name": "fed_ask", "arguments": {}});
+        if let (Value::Object(p), Value::Object(e)) = (&mut params, extra) {
+            p.extend(e);
+        }
+        gw.rpc("admin-key", "tools/call", params)
+    };
+    let (_, first) = call(json!({})).await;
+    assert_eq!(first["result"]["resultType"], "input_required", "{first}");
+    assert_eq!(
+        first["result"]["inputRequests"]["q"]["method"],
+        "elicitation/create"
+    );
+    let state = first["result"]["requestState"].as_str().unwrap().to_owned();
+    assert_ne!(state, "fed-state-1", "the upstream's state goes out sealed");
+    // A read tool, yet the round was not cached: the same call asks again.
+    let (_, second) = call(json!({})).await;
+    assert_eq!(second["result"]["resultType"], "input_required", "{second}");
+    assert_eq!(fed.calls.load(Ordering::SeqCst), 2);
+
+    let answers = json!({"q": {"action": "accept", "content": {"pick": "blue"}}});
+    let (_, done) = call(json!({"inputResponses": answers, "requestState": state})).await;
+    assert_eq!(
+        done["result"]["structuredContent"],
+        json!({"answer": "blue", "state": "fed-state-1"}),
+        "{done}"
+    );
+    let (_, stateless) = call(json!({"inputResponses": answers})).await;
+    assert_eq!(stateless["error"]["code"], -32602, "{stateless}");
+    assert_eq!(
+        fed.calls.load(Ordering::SeqCst),
+        3,
+        "a refused retry never reaches it"
+    );
+    let rows = gw.audit.0.lock().unwrap();
+    let statuses: Vec<_> = rows
+        .iter()
+        .filter(|r| r.tool.as_deref() == Some("fed_ask"))
+        .map(|r| r.cache)
+        .collect();
+    assert_eq!(statuses.len(), 4, "every attempt is audited");
+    assert!(!statuses.contains(&CacheStatus::Hit));
 }
