@@ -22,11 +22,14 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT, CONTENT_TYPE};
 use reqwest::StatusCode;
 use serde_json::{json, Map, Value};
 use switchboard_core::{ConnectorError, ErrorKind, Health};
-use switchboard_upstream::{parse_retry_after, Secret};
+use switchboard_upstream::Secret;
 use url::Url;
 
-use super::jsonrpc::{self, classify, code, Incoming, RpcError};
+use super::jsonrpc::{self, classify, Incoming, RpcError};
 use super::sse;
+
+mod errors;
+mod listener;
 use super::{
     add_modern_meta, garbage, initialize_params, unavailable, Events, Inbound, NoCaller, Outgoing,
     Transport, MODERN_VERSION,
@@ -612,20 +615,6 @@ impl Inner {
         Ok(None)
     }
 
-    /// A body that stopped arriving: out of time, or cut off.
-    fn body_error(&self, e: reqwest::Error, what: &str) -> ConnectorError {
-        let service = &self.service;
-        if e.is_timeout() {
-            ConnectorError::new(
-                ErrorKind::Timeout,
-                format!("{service} did not answer in time"),
-            )
-        } else {
-            unavailable(format!("{what} {service} broke off"))
-        }
-        .with_source(e.without_url())
-    }
-
     /// A notification outside any request's stream.
     async fn unscoped_notification(&self, method: &str, params: Value) {
         if self.events.connection_wide(method, &params) {
@@ -655,206 +644,6 @@ impl Inner {
             _ => None,
         }
     }
-
-    fn transport_error(&self, e: reqwest::Error) -> Failure {
-        let service = &self.service;
-        let error = if e.is_timeout() {
-            ConnectorError::new(
-                ErrorKind::Timeout,
-                format!("{service} did not answer in time"),
-            )
-        } else if e.is_connect() {
-            unavailable(format!("{service} cannot be reached"))
-        } else {
-            unavailable(format!("the connection to {service} failed"))
-        };
-        Failure::Error(error.with_source(e.without_url()))
-    }
-
-    /// A non-2xx answer: JSON-RPC errors in the body are kept (with their
-    /// code), the rest is mapped by status.
-    fn status_error(&self, status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ConnectorError {
-        let service = &self.service;
-        let code = status.as_u16();
-        if let Some(Incoming::Response {
-            result: Err(rpc), ..
-        }) = serde_json::from_slice::<Value>(body)
-            .ok()
-            .and_then(classify)
-        {
-            return rpc.into_connector_error(service).with_status(code);
-        }
-        let (kind, message) = match code {
-            401 | 403 if self.callers_credential => (
-                ErrorKind::UpstreamDenied,
-                format!("{service} refused the caller's own credential ({code})"),
-            ),
-            401 | 403 => (
-                ErrorKind::UpstreamDenied,
-                format!("{service} refused the gateway's credentials ({code})"),
-            ),
-            429 => (
-                ErrorKind::RateLimited,
-                format!("{service} asked the gateway to slow down"),
-            ),
-            500..=599 => (
-                ErrorKind::Unavailable,
-                format!("{service} is failing ({code})"),
-            ),
-            _ => (
-                ErrorKind::Upstream,
-                format!("{service} refused the request ({code})"),
-            ),
-        };
-        let mut error = ConnectorError::new(kind, message).with_status(code);
-        if let Some(after) = parse_retry_after(headers) {
-            error = error.with_retry_after(after);
-        }
-        error
-    }
-
-    /// Listens for `notifications/tools/list_changed` outside requests:
-    /// the session's GET stream, or a 2026-07-28 `subscriptions/listen`.
-    fn start_listener(self: &Arc<Self>, conn: &Conn) {
-        let weak = Arc::downgrade(self);
-        let conn = conn.clone();
-        let task = tokio::spawn(async move {
-            let mut failures = 0u32;
-            loop {
-                let Some(inner) = weak.upgrade() else { return };
-                if *lock(&inner.conn) != conn {
-                    return;
-                }
-                let outcome = inner.listen_once(&conn).await;
-                drop(inner);
-                match outcome {
-                    Listen::Unsupported => return,
-                    Listen::Restart => continue,
-                    Listen::Ended => failures = 0,
-                    Listen::Failed => failures += 1,
-                }
-                let wait = Duration::from_millis(500 * u64::from(1 + failures.min(20)));
-                tokio::time::sleep(wait).await;
-            }
-        });
-        if let Some(old) = lock(&self.listener).replace(task) {
-            old.abort();
-        }
-    }
-
-    async fn listen_once(self: &Arc<Self>, conn: &Conn) -> Listen {
-        // A 2026-07-28 listener asks for the subscribed resources, and
-        // starts again (`Restart`) when they change.
-        let mut subscriptions = self.events.subscriptions();
-        let request = match conn {
-            Conn::Unknown => return Listen::Unsupported,
-            Conn::Legacy { session: None, .. } => return Listen::Unsupported,
-            Conn::Legacy {
-                version,
-                session: Some(session),
-            } => {
-                let mut r = self
-                    .http
-                    .get(self.url.clone())
-                    .header(ACCEPT, "text/event-stream")
-                    .header(SESSION, session)
-                    .header(VERSION, version);
-                if let Some(token) = &self.bearer {
-                    r = r.bearer_auth(token.expose());
-                }
-                r
-            }
-            Conn::Modern { version } => {
-                let id = self.ids.fetch_add(1, Ordering::Relaxed);
-                let mut notifications = json!({"toolsListChanged": true,
-                    "resourcesListChanged": true, "promptsListChanged": true});
-                let uris: Vec<String> = subscriptions.borrow_and_update().iter().cloned().collect();
-                if !uris.is_empty() {
-                    notifications["resourceSubscriptions"] = json!(uris);
-                }
-                let mut params = json!({"notifications": notifications});
-                add_modern_meta(&mut params, version);
-                let body = jsonrpc::request(id, "subscriptions/listen", &params);
-                self.post(conn)
-                    .header(VERSION, version.as_str())
-                    .headers(standard_headers(conn, &body, None))
-                    .json(&body)
-            }
-        };
-        let mut response = match request.send().await {
-            Ok(r) => r,
-            Err(_) => return Listen::Failed,
-        };
-        let status = response.status();
-        if matches!(status.as_u16(), 400 | 404 | 405 | 406) {
-            if status == StatusCode::NOT_FOUND {
-                self.forget(conn);
-            }
-            return Listen::Unsupported;
-        }
-        if !status.is_success() {
-            return Listen::Failed;
-        }
-        let is_stream = response
-            .headers()
-            .get(CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("text/event-stream"));
-        if !is_stream {
-            // A JSON answer to `subscriptions/listen` is an error (not
-            // supported) or an immediate end.
-            return Listen::Unsupported;
-        }
-        let modern = matches!(conn, Conn::Modern { .. });
-        let mut parser = sse::Parser::new();
-        loop {
-            let chunk = tokio::select! {
-                chunk = response.chunk() => chunk,
-                changed = subscriptions.changed(), if modern => {
-                    return if changed.is_ok() { Listen::Restart } else { Listen::Ended };
-                }
-            };
-            let Ok(Some(bytes)) = chunk else { break };
-            let Ok(events) = parser.feed(&bytes) else {
-                return Listen::Failed;
-            };
-            for event in events {
-                let Ok(value) = serde_json::from_str::<Value>(&event.data) else {
-                    continue;
-                };
-                match classify(value) {
-                    Some(Incoming::Notification { method, params }) => {
-                        self.unscoped_notification(&method, params).await;
-                    }
-                    Some(Incoming::Response { result: Err(_), .. }) => return Listen::Unsupported,
-                    Some(Incoming::Request { id, method, params }) => {
-                        let answer = match (method.as_str(), self.sole_caller()) {
-                            ("ping", _) => Ok(json!({})),
-                            (_, Some(inbound)) => inbound.request(&method, params).await,
-                            (_, None) => Err(RpcError::new(
-                                code::INVALID_REQUEST,
-                                format!(
-                                    "{method}: the gateway cannot tell which call this belongs to"
-                                ),
-                            )),
-                        };
-                        let _ = self.post_message(conn, jsonrpc::response(id, answer)).await;
-                    }
-                    _ => {}
-                }
-            }
-        }
-        Listen::Ended
-    }
-}
-
-enum Listen {
-    /// The upstream offers no such stream; rely on the periodic refresh.
-    Unsupported,
-    Ended,
-    Failed,
-    /// The subscriptions changed: listen again now, with the new ones.
-    Restart,
 }
 
 /// Sends `notifications/cancelled` for a request whose future was dropped
