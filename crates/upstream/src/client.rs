@@ -149,15 +149,22 @@ pub struct UpstreamClient {
     slots: Arc<Semaphore>,
 }
 
+/// The HTTP client every upstream call goes through: our user agent, a
+/// connect timeout, pooled connections, and no redirects (a redirect could
+/// carry a credential to another host).
+pub fn http_client() -> Result<reqwest::Client, ConnectorError> {
+    reqwest::Client::builder()
+        .user_agent(concat!("switchboard/", env!("CARGO_PKG_VERSION")))
+        .connect_timeout(Duration::from_secs(5))
+        .pool_idle_timeout(Duration::from_secs(60))
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .map_err(|e| ConnectorError::internal("cannot build the HTTP client").with_source(e))
+}
+
 impl UpstreamClient {
     pub fn new(config: UpstreamConfig) -> Result<Self, ConnectorError> {
-        let http = reqwest::Client::builder()
-            .user_agent(concat!("switchboard/", env!("CARGO_PKG_VERSION")))
-            .connect_timeout(Duration::from_secs(5))
-            .pool_idle_timeout(Duration::from_secs(60))
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| ConnectorError::internal("cannot build the HTTP client").with_source(e))?;
+        let http = http_client()?;
         Ok(UpstreamClient {
             http,
             breaker: Arc::new(Breaker::new(config.breaker)),

@@ -112,7 +112,9 @@ pub(crate) fn error_for_status(
     err
 }
 
-pub(crate) fn truncate(s: &str, max: usize) -> String {
+/// `s` cut to `max` characters (an ellipsis marks the cut), for messages
+/// and logs that quote what an upstream sent.
+pub fn truncate(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_owned(),

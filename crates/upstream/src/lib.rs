@@ -10,8 +10,10 @@ mod paging;
 mod resilience;
 mod secret;
 
-pub use client::{Auth, UpstreamClient, UpstreamConfig, UpstreamRequest, UpstreamResponse};
-pub use error_map::{generic_vendor_message, parse_retry_after, VendorMessage};
+pub use client::{
+    http_client, Auth, UpstreamClient, UpstreamConfig, UpstreamRequest, UpstreamResponse,
+};
+pub use error_map::{generic_vendor_message, parse_retry_after, truncate, VendorMessage};
 pub use paging::{collect_pages, Page};
 pub use resilience::{
     backoff, Breaker, BreakerSettings, BreakerState, Quota, QuotaGate, RetryPolicy,

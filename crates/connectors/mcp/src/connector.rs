@@ -24,6 +24,7 @@ use crate::client::stdio::{StdioSpec, StdioTransport};
 use crate::client::{self, jsonrpc, Events, NoCaller, Outgoing, Transport};
 use crate::config::{McpConfig, TransportKind};
 use crate::discovery::{self, Discovered};
+use crate::lock;
 use crate::output::{check_arguments, input_round, to_output};
 use crate::relay::CallerInbound;
 use crate::rules::Rules;
@@ -92,10 +93,6 @@ impl Link {
             Link::Stdio(t) => t,
         }
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl McpConnector {

@@ -29,3 +29,9 @@ pub use config::{AuthConfig, McpConfig, TransportKind};
 pub use connector::{McpConnector, FORWARDED_METHODS};
 pub use output::to_output;
 pub use pinning::tool_hash;
+
+/// A mutex that a panicking holder left poisoned is still used: every
+/// guarded value here stays valid between statements.
+pub(crate) fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}

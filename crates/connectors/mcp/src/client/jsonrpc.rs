@@ -172,12 +172,7 @@ pub fn set_meta(params: &mut Value, key: &str, value: Value) {
     }
 }
 
-pub fn truncate(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &s[..i]),
-        None => s.to_owned(),
-    }
-}
+pub use switchboard_upstream::truncate;
 
 #[cfg(test)]
 mod tests {

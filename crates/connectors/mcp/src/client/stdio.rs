@@ -29,6 +29,7 @@ use tokio::sync::{mpsc, oneshot, watch};
 
 use super::jsonrpc::{self, classify, code, Incoming, RpcError};
 use super::{initialize_params, unavailable, Events, Inbound, NoCaller, Outgoing, Transport};
+use crate::lock;
 
 /// How long a new request waits for a (re)starting child.
 const READY_WAIT: Duration = Duration::from_secs(5);
@@ -95,10 +96,6 @@ struct Shared {
 pub struct StdioTransport {
     shared: Arc<Shared>,
     stop: watch::Sender<bool>,
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl StdioTransport {

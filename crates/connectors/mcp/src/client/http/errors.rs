@@ -60,7 +60,7 @@ impl Inner {
             return rpc.into_connector_error(service).with_status(code);
         }
         let (kind, message) = match code {
-            401 | 403 if self.callers_credential => (
+            401 | 403 if self.for_caller => (
                 ErrorKind::UpstreamDenied,
                 format!("{service} refused the caller's own credential ({code})"),
             ),

@@ -12,7 +12,8 @@ use serde_json::{json, Value};
 
 use super::super::jsonrpc::{self, classify, code, Incoming, RpcError};
 use super::super::{add_modern_meta, sse};
-use super::{lock, standard_headers, Conn, Inner, SESSION, VERSION};
+use super::{standard_headers, Conn, Inner, SESSION, VERSION};
+use crate::lock;
 
 impl Inner {
     /// Listens for `notifications/tools/list_changed` outside requests:

@@ -27,6 +27,7 @@ use url::Url;
 
 use super::jsonrpc::{self, classify, Incoming, RpcError};
 use super::sse;
+use crate::lock;
 
 mod errors;
 mod listener;
@@ -85,11 +86,9 @@ struct Inner {
     /// messages): progress goes to every request (each keeps only its own
     /// token), anything else only when exactly one caller is waiting.
     inflight: Mutex<HashMap<u64, Arc<dyn Inbound>>>,
-    /// Whether this transport listens for tool list changes (only the
-    /// connector's own; a caller's transport never does).
-    listens: bool,
-    /// `bearer` is one caller's own credential (header passthrough).
-    callers_credential: bool,
+    /// `bearer` is one caller's own credential (header passthrough). Such
+    /// a transport never listens: only the connector's own one does.
+    for_caller: bool,
 }
 
 impl HttpTransport {
@@ -99,28 +98,10 @@ impl HttpTransport {
         bearer: Option<Secret>,
         events: Arc<Events>,
     ) -> Result<Self, ConnectorError> {
-        let http = reqwest::Client::builder()
-            .user_agent(concat!("switchboard/", env!("CARGO_PKG_VERSION")))
-            .connect_timeout(Duration::from_secs(5))
-            .pool_idle_timeout(Duration::from_secs(60))
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| ConnectorError::internal("cannot build the HTTP client").with_source(e))?;
+        let http = switchboard_upstream::http_client()?;
+        let inner = Inner::new(service.to_owned(), http, url, bearer, events, Conn::Unknown);
         Ok(HttpTransport {
-            inner: Arc::new(Inner {
-                service: service.to_owned(),
-                http,
-                url,
-                bearer,
-                ids: AtomicU64::new(1),
-                conn: Mutex::new(Conn::Unknown),
-                connecting: tokio::sync::Mutex::new(()),
-                events,
-                listener: Mutex::new(None),
-                inflight: Mutex::new(HashMap::new()),
-                listens: true,
-                callers_credential: false,
-            }),
+            inner: Arc::new(inner),
         })
     }
 
@@ -137,21 +118,19 @@ impl HttpTransport {
             },
             _ => Conn::Unknown,
         };
+        let inner = Inner {
+            for_caller: true,
+            ..Inner::new(
+                base.service.clone(),
+                base.http.clone(),
+                base.url.clone(),
+                Some(credential),
+                base.events.clone(),
+                conn,
+            )
+        };
         HttpTransport {
-            inner: Arc::new(Inner {
-                service: base.service.clone(),
-                http: base.http.clone(),
-                url: base.url.clone(),
-                bearer: Some(credential),
-                ids: AtomicU64::new(1),
-                conn: Mutex::new(conn),
-                connecting: tokio::sync::Mutex::new(()),
-                events: base.events.clone(),
-                listener: Mutex::new(None),
-                inflight: Mutex::new(HashMap::new()),
-                listens: false,
-                callers_credential: true,
-            }),
+            inner: Arc::new(inner),
         }
     }
 }
@@ -184,10 +163,6 @@ impl Drop for HttpTransport {
             }
         }
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 #[async_trait]
@@ -259,6 +234,31 @@ enum Probe {
 }
 
 impl Inner {
+    /// The connector's own transport state (not yet connected unless
+    /// `conn` says so).
+    fn new(
+        service: String,
+        http: reqwest::Client,
+        url: Url,
+        bearer: Option<Secret>,
+        events: Arc<Events>,
+        conn: Conn,
+    ) -> Self {
+        Inner {
+            service,
+            http,
+            url,
+            bearer,
+            ids: AtomicU64::new(1),
+            conn: Mutex::new(conn),
+            connecting: tokio::sync::Mutex::new(()),
+            events,
+            listener: Mutex::new(None),
+            inflight: Mutex::new(HashMap::new()),
+            for_caller: false,
+        }
+    }
+
     /// The connection, establishing it (discovery, else handshake) first.
     async fn connect(self: &Arc<Self>) -> Result<Conn, ConnectorError> {
         let current = lock(&self.conn).clone();
@@ -276,7 +276,7 @@ impl Inner {
         };
         tracing::info!(upstream = %self.service, version = conn.version().unwrap_or_default(), "connected to MCP upstream");
         *lock(&self.conn) = conn.clone();
-        if self.listens {
+        if !self.for_caller {
             self.start_listener(&conn);
         }
         Ok(conn)
