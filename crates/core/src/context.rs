@@ -150,6 +150,23 @@ impl CallContext {
         }
     }
 
+    /// The gateway's own housekeeping (surface probes, releasing a gone
+    /// session's subscription): an internal principal named `who` and no
+    /// caller credentials, so a connector uses its own static credential.
+    pub fn housekeeping(who: &str, deadline: Instant) -> Self {
+        let principal = Principal {
+            user_id: format!("switchboard/{who}"),
+            email: String::new(),
+            org: String::new(),
+            groups: Vec::new(),
+            auth: crate::AuthMethod::Internal,
+        };
+        CallContext {
+            credentials: None,
+            ..Self::for_principal(principal, deadline)
+        }
+    }
+
     /// Time left before the deadline (zero once passed).
     pub fn remaining(&self) -> std::time::Duration {
         self.deadline.saturating_duration_since(Instant::now())

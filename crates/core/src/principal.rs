@@ -34,4 +34,13 @@ impl Principal {
     pub fn in_group(&self, group: &str) -> bool {
         self.groups.iter().any(|g| g == group)
     }
+
+    /// Who exactly, as bytes to key per-caller state by (cache entries,
+    /// sealed request state, per-caller upstream sessions): the user *and*
+    /// how they authenticated, so an API key and a JWT naming the same
+    /// user never share anything.
+    pub fn identity_key(&self) -> String {
+        let auth = serde_json::to_string(&self.auth).unwrap_or_default();
+        format!("{auth}\0{}", self.user_id)
+    }
 }

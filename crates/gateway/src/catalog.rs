@@ -13,9 +13,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde_json::json;
-use switchboard_core::{
-    AuthMethod, CachePolicy, CallContext, Connector, Effect, JsonObject, Principal, ToolSpec,
-};
+use switchboard_core::{CachePolicy, CallContext, Connector, Effect, JsonObject, ToolSpec};
 
 /// A tool and the connector that serves it.
 #[derive(Clone)]
@@ -318,21 +316,7 @@ impl Catalog {
 /// connector does not federate that surface; any `Some` (even an error: the
 /// upstream is down right now) means it does.
 async fn probe(connector: &Arc<dyn Connector>, before: Option<Offers>) -> Offers {
-    let ctx = CallContext::for_principal(
-        Principal {
-            user_id: "switchboard/probe".into(),
-            email: String::new(),
-            org: String::new(),
-            groups: Vec::new(),
-            auth: AuthMethod::Internal,
-        },
-        Instant::now() + PROBE_TIMEOUT,
-    );
-    // Housekeeping, like tool discovery: no caller's credentials.
-    let ctx = CallContext {
-        credentials: None,
-        ..ctx
-    };
+    let ctx = CallContext::housekeeping("probe", Instant::now() + PROBE_TIMEOUT);
     let ask = |method: &'static str, params: serde_json::Value| {
         let ctx = ctx.clone();
         async move {

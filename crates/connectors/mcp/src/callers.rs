@@ -102,9 +102,7 @@ fn without_scheme(value: &str) -> &str {
 /// Who the transport belongs to: the principal *and* the credential.
 fn link_key(principal: &Principal, token: &str) -> LinkKey {
     let mut h = Sha256::new();
-    h.update(serde_json::to_string(&principal.auth).unwrap_or_default());
-    h.update([0]);
-    h.update(principal.user_id.as_bytes());
+    h.update(principal.identity_key().as_bytes());
     h.update([0]);
     h.update(token.as_bytes());
     h.finalize().into()

@@ -110,13 +110,7 @@ impl ResponseCache {
             }
             _ => {
                 h.update(b"user:");
-                h.update(
-                    serde_json::to_string(&caller.principal.auth)
-                        .unwrap_or_default()
-                        .as_bytes(),
-                );
-                h.update([0]);
-                h.update(caller.principal.user_id.as_bytes());
+                h.update(caller.principal.identity_key().as_bytes());
             }
         }
         h.update([0]);

@@ -233,17 +233,8 @@ impl Gateway {
         else {
             return;
         };
-        let mut ctx = CallContext::for_principal(
-            Principal {
-                user_id: "switchboard/subscriptions".into(),
-                email: String::new(),
-                org: String::new(),
-                groups: Vec::new(),
-                auth: switchboard_core::AuthMethod::Internal,
-            },
-            Instant::now() + self.options.call_timeout,
-        );
-        ctx.credentials = None;
+        let ctx =
+            CallContext::housekeeping("subscriptions", Instant::now() + self.options.call_timeout);
         let params = json!({"uri": uri});
         if let Some(Err(e)) = entry
             .connector

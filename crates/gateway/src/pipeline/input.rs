@@ -100,9 +100,7 @@ pub struct InvalidState;
 
 fn binding(principal: &Principal, tool: &str, args: &Value) -> Vec<u8> {
     let mut h = Sha256::new();
-    h.update(serde_json::to_string(&principal.auth).unwrap_or_default());
-    h.update([0]);
-    h.update(principal.user_id.as_bytes());
+    h.update(principal.identity_key().as_bytes());
     h.update([0]);
     h.update(tool.as_bytes());
     h.update([0]);
