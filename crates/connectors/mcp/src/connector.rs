@@ -75,9 +75,9 @@ struct Inner {
     refreshing: tokio::sync::Mutex<()>,
     tokens: AtomicU64,
     events: Arc<Events>,
-    /// Subscribed resource URI → how many gateway subscriptions hold it:
-    /// the upstream is asked on the first and told on the last.
-    subscriptions: tokio::sync::Mutex<BTreeMap<String, usize>>,
+    /// One subscription change at a time (the first and the last of a URI
+    /// go upstream); the counts are in `events`.
+    subscribing: tokio::sync::Mutex<()>,
 }
 
 /// The transport, with the stdio one reachable for its process details.
@@ -160,7 +160,7 @@ impl McpConnector {
             refreshing: tokio::sync::Mutex::new(()),
             tokens: AtomicU64::new(1),
             events: events.clone(),
-            subscriptions: tokio::sync::Mutex::new(BTreeMap::new()),
+            subscribing: tokio::sync::Mutex::new(()),
         });
         let (stop, stop_rx) = watch::channel(false);
         let mut first = inner.refreshed.subscribe();
@@ -209,7 +209,7 @@ impl McpConnector {
             .events
             .subscriptions()
             .borrow()
-            .iter()
+            .keys()
             .cloned()
             .collect()
     }
@@ -352,29 +352,20 @@ impl Inner {
                 "{method} needs a `uri`"
             )));
         };
-        let subscribe = method == "resources/subscribe";
-        let mut counts = self.subscriptions.lock().await;
-        let held = counts.get(&uri).copied().unwrap_or(0);
-        match (subscribe, held) {
-            (true, 0) => {
+        let _one = self.subscribing.lock().await;
+        let held = self.events.holders(&uri);
+        if method == "resources/subscribe" {
+            if held == 0 {
                 self.subscribe_upstream(&uri).await?;
-                counts.insert(uri.clone(), 1);
-                self.events.set_subscribed(&uri, true);
             }
-            (true, n) => {
-                counts.insert(uri, n + 1);
-            }
-            // Never subscribed (or already gone): nothing to undo.
-            (false, 0) => {}
-            (false, 1) => {
-                counts.remove(&uri);
-                self.events.set_subscribed(&uri, false);
+            self.events.hold(&uri);
+        } else if held > 0 {
+            // (Unsubscribing from what nobody holds changes nothing.)
+            self.events.release(&uri);
+            if held == 1 {
                 if let Err(e) = self.unsubscribe_upstream(&uri).await {
                     tracing::warn!(connector = %self.id, error = %e.message, "resources/unsubscribe failed upstream");
                 }
-            }
-            (false, n) => {
-                counts.insert(uri, n - 1);
             }
         }
         Ok(json!({}))

@@ -7,6 +7,7 @@ pub mod jsonrpc;
 pub mod sse;
 pub mod stdio;
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -71,10 +72,10 @@ pub struct Events {
     /// `notifications/tools/list_changed`, or a (re)started upstream whose
     /// list must be read again.
     pub tools_changed: Notify,
-    /// The URIs the connector is subscribed to: updates for any other are
-    /// dropped, and a 2026-07-28 listener asks for exactly these (and
-    /// starts again when they change).
-    subscribed: tokio::sync::watch::Sender<std::collections::BTreeSet<String>>,
+    /// Subscribed URI → how many gateway subscriptions hold it. Updates for
+    /// any other URI are dropped, and a 2026-07-28 listener asks for
+    /// exactly these (starting again when the set of URIs changes).
+    subscribed: tokio::sync::watch::Sender<BTreeMap<String, usize>>,
     surfaces_changed: std::sync::Mutex<Option<SurfacesChanged>>,
 }
 
@@ -131,25 +132,43 @@ impl Events {
     }
 
     pub fn is_subscribed(&self, uri: &str) -> bool {
-        self.subscribed.borrow().contains(uri)
+        self.subscribed.borrow().contains_key(uri)
     }
 
-    /// Follows the subscribed URIs (a 2026-07-28 listener's filter).
-    pub fn subscriptions(
-        &self,
-    ) -> tokio::sync::watch::Receiver<std::collections::BTreeSet<String>> {
+    /// How many subscriptions hold `uri`.
+    pub fn holders(&self, uri: &str) -> usize {
+        self.subscribed.borrow().get(uri).copied().unwrap_or(0)
+    }
+
+    /// Follows the subscribed URIs (a 2026-07-28 listener's filter); it
+    /// wakes only when a URI comes or goes, not when a count changes.
+    pub fn subscriptions(&self) -> tokio::sync::watch::Receiver<BTreeMap<String, usize>> {
         self.subscribed.subscribe()
     }
 
-    /// Adds or removes one URI (the listener follows).
-    pub fn set_subscribed(&self, uri: &str, on: bool) {
-        self.subscribed.send_modify(|set| {
-            if on {
-                set.insert(uri.to_owned());
-            } else {
-                set.remove(uri);
-            }
+    /// One more subscription holds `uri`.
+    pub fn hold(&self, uri: &str) {
+        self.subscribed.send_if_modified(|held| {
+            let n = held.entry(uri.to_owned()).or_insert(0);
+            *n += 1;
+            *n == 1
         });
+    }
+
+    /// One subscription of `uri` fewer; the last one removes it.
+    pub fn release(&self, uri: &str) {
+        self.subscribed
+            .send_if_modified(|held| match held.get_mut(uri) {
+                Some(1) => {
+                    held.remove(uri);
+                    true
+                }
+                Some(n) => {
+                    *n -= 1;
+                    false
+                }
+                None => false,
+            });
     }
 
     fn lock_watcher(&self) -> std::sync::MutexGuard<'_, Option<SurfacesChanged>> {

@@ -71,7 +71,7 @@ impl Inner {
                 let id = self.ids.fetch_add(1, Ordering::Relaxed);
                 let mut notifications = json!({"toolsListChanged": true,
                     "resourcesListChanged": true, "promptsListChanged": true});
-                let uris: Vec<String> = subscriptions.borrow_and_update().iter().cloned().collect();
+                let uris: Vec<String> = subscriptions.borrow_and_update().keys().cloned().collect();
                 if !uris.is_empty() {
                     notifications["resourceSubscriptions"] = json!(uris);
                 }
