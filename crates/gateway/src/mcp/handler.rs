@@ -294,7 +294,8 @@ impl ServerHandler for McpHandler {
                     sink: context.sink().clone(),
                 };
                 self.sessions
-                    .subscribe(&connector, &uri, target, info.principal.clone());
+                    .subscriptions
+                    .add(&connector, &uri, target, info.principal.clone());
             }
         }
         context.cancelled().await;
@@ -455,7 +456,8 @@ impl ServerHandler for McpHandler {
                 peer: context.peer.clone(),
             };
             self.sessions
-                .subscribe(&connector, &uri, target, info.principal);
+                .subscriptions
+                .add(&connector, &uri, target, info.principal);
         }
         Ok(())
     }
@@ -472,7 +474,7 @@ impl ServerHandler for McpHandler {
         let Some(session) = info.session_id else {
             return Ok(());
         };
-        let Some(connector) = self.sessions.unsubscribe(&uri, &session) else {
+        let Some(connector) = self.sessions.subscriptions.remove_session(&uri, &session) else {
             return Ok(());
         };
         self.forward_routed(

@@ -13,7 +13,7 @@ use rmcp::RoleServer;
 use serde_json::json;
 use switchboard_core::{Principal, SurfaceChange};
 
-use super::subscriptions::{Subscriptions, Target};
+use super::subscriptions::Subscriptions;
 use crate::catalog::Surface;
 use crate::pipeline::Gateway;
 
@@ -151,22 +151,6 @@ impl Sessions {
                 });
             }));
         }
-    }
-
-    /// Records a session's subscription (see [`Subscriptions::add`]).
-    pub(crate) fn subscribe(
-        &self,
-        connector: &str,
-        uri: &str,
-        target: Target,
-        principal: Arc<Principal>,
-    ) {
-        self.subscriptions.add(connector, uri, target, principal);
-    }
-
-    /// See [`Subscriptions::remove_session`].
-    pub(crate) fn unsubscribe(&self, uri: &str, session: &str) -> Option<String> {
-        self.subscriptions.remove_session(uri, session)
     }
 
     pub fn open(&self) -> usize {

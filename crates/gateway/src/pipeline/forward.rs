@@ -25,7 +25,7 @@ use switchboard_core::{
 use tokio_util::sync::CancellationToken;
 
 use super::{base_record, Gateway};
-use crate::audit::{redact, AuditGuard, Decision, Outcome};
+use crate::audit::{redact, AuditGuard, AuditRecord, Decision, Outcome};
 use crate::catalog::{Surface, SurfaceEntry};
 
 /// One forwarded request.
@@ -45,6 +45,21 @@ pub struct ForwardRequest {
     /// Only this connector may answer (an unsubscribe goes where its
     /// subscription went).
     pub only_connector: Option<String>,
+}
+
+impl ForwardRequest {
+    /// The audit record of this request's `method`, with its redacted params.
+    fn record(&self, method: &'static str) -> AuditRecord {
+        let mut record = base_record(
+            &self.principal,
+            method,
+            &self.request_id,
+            self.session_id.clone(),
+            self.client.clone(),
+        );
+        record.arguments = redact(&self.params);
+        record
+    }
 }
 
 /// Why a forwarded request has no result.
@@ -148,14 +163,7 @@ impl Gateway {
             })
             .collect();
         if candidates.is_empty() {
-            let mut record = base_record(
-                &req.principal,
-                method,
-                &req.request_id,
-                req.session_id.clone(),
-                req.client.clone(),
-            );
-            record.arguments = redact(&req.params);
+            let record = req.record(method);
             AuditGuard::start(self.audit.clone(), record)
                 .finish(Outcome::UnknownTool)
                 .await
@@ -254,16 +262,9 @@ impl Gateway {
         method: &'static str,
         entry: &SurfaceEntry,
     ) -> Result<Option<Result<Value, ConnectorError>>, ForwardError> {
-        let mut record = base_record(
-            &req.principal,
-            method,
-            &req.request_id,
-            req.session_id.clone(),
-            req.client.clone(),
-        );
+        let mut record = req.record(method);
         record.tool = Some(entry.spec.name.clone());
         record.connector = Some(entry.connector.id().to_owned());
-        record.arguments = redact(&req.params);
         let call_id = record.call_id.clone();
         let mut audit = AuditGuard::start(self.audit.clone(), record);
 
