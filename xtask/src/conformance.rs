@@ -39,20 +39,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if !args.iter().any(|a| a == "--no-build") {
         crate::run(
             &cargo,
-            &["build", "-p", "switchboard", "--bin", "switchboard"],
-        )?;
-        crate::run(
-            &cargo,
             &[
                 "build",
+                "--locked",
                 "-p",
-                "switchboard-testkit",
-                "--features",
-                "mcp-fixture",
+                "switchboard",
                 "--bin",
-                "switchboard-mcp-fixture",
+                "switchboard",
             ],
         )?;
+        build_fixture()?;
     }
     let target =
         std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from);
@@ -224,10 +220,29 @@ fn get(authority: &str, path: &str) -> Result<(u16, String), String> {
     Ok((status, body))
 }
 
+/// Builds the testkit's MCP fixture server (`switchboard-mcp-fixture`).
+/// Cargo does not build dev-dependencies' binaries, and the federation
+/// tests and the conformance run start it as a child process.
+pub fn build_fixture() -> Result<(), String> {
+    crate::run(
+        "cargo",
+        &[
+            "build",
+            "--locked",
+            "-p",
+            "switchboard-testkit",
+            "--features",
+            "mcp-fixture",
+            "--bin",
+            "switchboard-mcp-fixture",
+        ],
+    )
+}
+
 /// A writable copy of `../shared/harness` with its pinned clients
-/// installed: the same copy, marker and lock as the binary's acceptance
-/// tests (`bins/switchboard/tests/acceptance/support.rs`), so the install
-/// is shared. `SWITCHBOARD_HARNESS_DIR` overrides where it lives.
+/// installed, by `xtask/install-harness.sh` (the binary's acceptance tests
+/// use the same script, copy and lock, so the install is shared).
+/// `SWITCHBOARD_HARNESS_DIR` overrides where it lives.
 fn harness() -> Result<PathBuf, String> {
     let source = root().join("../shared/harness");
     let source = source
@@ -236,36 +251,12 @@ fn harness() -> Result<PathBuf, String> {
     let target = std::env::var_os("SWITCHBOARD_HARNESS_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| std::env::temp_dir().join("switchboard-harness"));
-    std::fs::create_dir_all(&target).map_err(|e| e.to_string())?;
-    for entry in std::fs::read_dir(&source).map_err(|e| e.to_string())? {
-        let entry = entry.map_err(|e| e.to_string())?;
-        if entry.file_type().map_err(|e| e.to_string())?.is_file() {
-            let to = target.join(entry.file_name());
-            std::fs::copy(entry.path(), &to).map_err(|e| e.to_string())?;
-            let mut perms = std::fs::metadata(&to)
-                .map_err(|e| e.to_string())?
-                .permissions();
-            std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
-            std::fs::set_permissions(&to, perms).map_err(|e| e.to_string())?;
-        }
-    }
-    let script = r#"
-        set -e
-        cd "$1"
-        if [ ! -f .installed ] || ! cmp -s .installed package-lock.json; then
-            rm -rf node_modules .venv
-            npm ci --no-audit --no-fund >&2
-            python3 -m venv .venv
-            .venv/bin/pip install -q -r requirements.txt >&2
-            cp package-lock.json .installed
-        fi
-    "#;
-    let status = Command::new("flock")
-        .arg(target.join(".install.lock"))
-        .args(["bash", "-c", script, "install"])
+    let status = Command::new("bash")
+        .arg(root().join("xtask/install-harness.sh"))
+        .arg(&source)
         .arg(&target)
         .status()
-        .map_err(|e| format!("cannot run flock and bash: {e}"))?;
+        .map_err(|e| format!("cannot run bash: {e}"))?;
     if !status.success() {
         return Err(format!(
             "installing the MCP client harness in {} failed",

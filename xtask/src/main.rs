@@ -57,21 +57,7 @@ fn ci() -> Result<(), String> {
     )?;
     invariants::check(&invariants::metadata()).map_err(|e| e.join("\n"))?;
     eprintln!("xtask: architecture invariants hold");
-    // The federation tests run the MCP fixture as a child process, and
-    // cargo does not build dev-dependencies' binaries: build it up front.
-    run(
-        "cargo",
-        &[
-            "build",
-            "--locked",
-            "-p",
-            "switchboard-testkit",
-            "--features",
-            "mcp-fixture",
-            "--bin",
-            "switchboard-mcp-fixture",
-        ],
-    )?;
+    conformance::build_fixture()?;
     let tests = if has_nextest() {
         run(
             "cargo",
@@ -91,7 +77,7 @@ fn ci() -> Result<(), String> {
     };
     // The official conformance suite through the gateway federating the
     // fixture (issue #10), after the tests so that their result stands.
-    let conformance = conformance::run(&[]);
+    let conformance = conformance::run(&["--no-build".to_owned()]);
     tests.and(conformance)
 }
 

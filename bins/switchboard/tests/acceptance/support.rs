@@ -63,57 +63,30 @@ impl Drop for DemoServer {
 }
 
 /// A writable copy of `../shared/harness` that keeps its installs
-/// (`node_modules`, `.venv`) between runs. `SWITCHBOARD_HARNESS_DIR`
-/// overrides where the copy lives.
+/// (`node_modules`, `.venv`) between runs, made by
+/// `xtask/install-harness.sh` (shared with `cargo xtask conformance`).
+/// `SWITCHBOARD_HARNESS_DIR` overrides where the copy lives.
 pub fn harness() -> PathBuf {
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/harness");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let source = root.join("../shared/harness");
     let source = source
         .canonicalize()
         .unwrap_or_else(|_| panic!("the shared harness exists at {}", source.display()));
     let target = std::env::var_os("SWITCHBOARD_HARNESS_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| std::env::temp_dir().join("switchboard-harness"));
-    std::fs::create_dir_all(&target).unwrap();
-    for entry in std::fs::read_dir(&source).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_file() {
-            let to = target.join(entry.file_name());
-            std::fs::copy(entry.path(), &to).unwrap();
-            let mut perms = std::fs::metadata(&to).unwrap().permissions();
-            std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
-            std::fs::set_permissions(&to, perms).unwrap();
-        }
-    }
-    install(&target);
-    target
-}
-
-/// Installs the pinned clients once, under a lock: tests run in parallel
-/// (and nextest runs each in its own process). A marker written after a
-/// complete install guards against half-finished ones.
-fn install(dir: &Path) {
-    let script = r#"
-        set -e
-        cd "$1"
-        if [ ! -f .installed ] || ! cmp -s .installed package-lock.json; then
-            rm -rf node_modules .venv
-            npm ci --no-audit --no-fund >&2
-            python3 -m venv .venv
-            .venv/bin/pip install -q -r requirements.txt >&2
-            cp package-lock.json .installed
-        fi
-    "#;
-    let status = Command::new("flock")
-        .arg(dir.join(".install.lock"))
-        .args(["bash", "-c", script, "install"])
-        .arg(dir)
+    let status = Command::new("bash")
+        .arg(root.join("xtask/install-harness.sh"))
+        .arg(&source)
+        .arg(&target)
         .status()
-        .expect("flock and bash run");
+        .expect("bash runs");
     assert!(
         status.success(),
         "installing the MCP client harness in {} failed",
-        dir.display()
+        target.display()
     );
+    target
 }
 
 /// Runs a harness script; returns (success, combined output).
