@@ -345,6 +345,26 @@ async fn read_until(stream: &mut reqwest::Response, seen: &mut String, needle: &
     true
 }
 
+/// Whether `needle` arrives on `stream` within `ms`, and what did.
+async fn hears_within(stream: &mut reqwest::Response, needle: &str, ms: u64) -> (bool, String) {
+    let mut seen = String::new();
+    let heard = tokio::time::timeout(
+        Duration::from_millis(ms),
+        read_until(stream, &mut seen, needle),
+    )
+    .await;
+    (matches!(heard, Ok(true)), seen)
+}
+
+/// The gateway with `fed` and the composite `Wrap` over it.
+async fn start_with_wrap(fed: &Arc<Fed>) -> TestGateway {
+    let connectors = vec![
+        fed.clone() as Arc<dyn Connector>,
+        Arc::new(Wrap) as Arc<dyn Connector>,
+    ];
+    start_full(GatewayOptions::default(), connectors, POLICY).await
+}
+
 #[tokio::test]
 async fn a_new_upstream_tool_shows_to_allowed_callers_only_and_sessions_hear_of_it() {
     let fed = Fed::new(&["fed_alpha"]);
@@ -685,15 +705,7 @@ async fn without_a_federated_server_the_methods_stay_unadvertised() {
 #[tokio::test]
 async fn a_composite_childs_progress_reaches_the_parents_caller() {
     let fed = Fed::new(&["fed_progress"]);
-    let gw = start_full(
-        GatewayOptions::default(),
-        vec![
-            fed.clone() as Arc<dyn Connector>,
-            Arc::new(Wrap) as Arc<dyn Connector>,
-        ],
-        POLICY,
-    )
-    .await;
+    let gw = start_with_wrap(&fed).await;
     let body = call_with_progress(&gw, "admin-key", "wrap_progress", "token-c").await;
     let tokens: Vec<Value> = body
         .lines()
@@ -745,15 +757,7 @@ async fn upstream_user(gw: &TestGateway, key: &str, tool: &str, headers: &[(&str
 #[tokio::test]
 async fn a_callers_upstream_credential_reaches_their_calls_only_and_scopes_the_cache() {
     let fed = Fed::new(&["fed_whoami"]);
-    let gw = start_full(
-        GatewayOptions::default(),
-        vec![
-            fed.clone() as Arc<dyn Connector>,
-            Arc::new(Wrap) as Arc<dyn Connector>,
-        ],
-        POLICY,
-    )
-    .await;
+    let gw = start_with_wrap(&fed).await;
     let a = [("X-Fed-Token", "token-a")];
     let b = [("x-fed-token", "token-b")];
     assert_eq!(
@@ -830,12 +834,8 @@ async fn a_sessions_subscription_gets_its_resources_updates_and_nobody_elses() {
     );
     assert!(seen.contains("test://fed/a"), "{seen}");
     // A session that did not subscribe hears nothing.
-    let mut other = String::new();
-    let heard = tokio::time::timeout(Duration::from_millis(300), async {
-        read_until(&mut other_stream, &mut other, "resources/updated").await
-    })
-    .await;
-    assert!(!matches!(heard, Ok(true)), "{other}");
+    let (heard, other) = hears_within(&mut other_stream, "resources/updated", 300).await;
+    assert!(!heard, "{other}");
 
     // A caller who may not read the connector's resources: exactly the
     // answer for a resource nobody has.
@@ -879,15 +879,8 @@ async fn a_sessions_subscription_gets_its_resources_updates_and_nobody_elses() {
         ["subscribe:test://fed/a", "unsubscribe:test://fed/a"]
     );
     fed.touch("test://fed/a");
-    let mut after = String::new();
-    let again = tokio::time::timeout(Duration::from_millis(500), async {
-        read_until(&mut stream, &mut after, "resources/updated").await
-    })
-    .await;
-    assert!(
-        !matches!(again, Ok(true)),
-        "an update after unsubscribing: {after}"
-    );
+    let (again, after) = hears_within(&mut stream, "resources/updated", 500).await;
+    assert!(!again, "an update after unsubscribing: {after}");
 }
 
 /// A 2026-07-28 `subscriptions/listen` stream for `key`.
@@ -1025,15 +1018,8 @@ async fn a_federated_prompt_list_change_reaches_only_callers_who_may_use_its_pro
         .await
     );
     for stream in [&mut reader, &mut reader_listen] {
-        let mut heard = String::new();
-        let got = tokio::time::timeout(Duration::from_millis(300), async {
-            read_until(stream, &mut heard, "list_changed").await
-        })
-        .await;
-        assert!(
-            !matches!(got, Ok(true)),
-            "a reader heard of fed's prompts: {heard}"
-        );
+        let (got, heard) = hears_within(stream, "list_changed", 300).await;
+        assert!(!got, "a reader heard of fed's prompts: {heard}");
     }
 }
 

@@ -100,6 +100,19 @@ fn caller(user: &str, headers: &[(&str, &str)]) -> switchboard_core::CallContext
     ctx
 }
 
+/// `conf_test_simple_text` as `user`, sending `token` as their own
+/// credential in `x-conf-token`.
+async fn simple_text_as(
+    connector: &switchboard_mcp::McpConnector,
+    user: &str,
+    token: &str,
+) -> Result<switchboard_core::ToolOutput, switchboard_core::ConnectorError> {
+    let ctx = caller(user, &[("x-conf-token", token)]);
+    connector
+        .call(&ctx, "conf_test_simple_text", json!({}))
+        .await
+}
+
 fn passthrough_config(url: &str) -> switchboard_mcp::McpConfig {
     let mut config = http_config(url);
     config.auth.bearer = Some("env:SWITCHBOARD_MCP_TEST_HOUSEKEEPING".into());
@@ -268,12 +281,7 @@ async fn an_upstream_refusing_the_callers_credential_says_whose_it_was() {
         config.auth.forward_header = Some("x-conf-token".into());
         let connector = connect(&config).await;
         wait_until("tools are discovered", || !connector.tools().is_empty()).await;
-        let e = connector
-            .call(
-                &caller("erin@demo", &[("x-conf-token", "revoked-token")]),
-                "conf_test_simple_text",
-                json!({}),
-            )
+        let e = simple_text_as(&connector, "erin@demo", "revoked-token")
             .await
             .unwrap_err();
         assert_eq!(
@@ -288,12 +296,7 @@ async fn an_upstream_refusing_the_callers_credential_says_whose_it_was() {
         );
         assert!(!e.message.contains("revoked-token"));
         // The breaker does not count a caller's bad credential.
-        connector
-            .call(
-                &caller("erin@demo", &[("x-conf-token", "fresh-token")]),
-                "conf_test_simple_text",
-                json!({}),
-            )
+        simple_text_as(&connector, "erin@demo", "fresh-token")
             .await
             .unwrap();
     }
@@ -306,19 +309,12 @@ async fn per_caller_links_are_bounded_and_an_evicted_session_is_closed() {
     config.auth.forward_header = Some("x-conf-token".into());
     let connector = connect(&config).await;
     wait_until("tools are discovered", || !connector.tools().is_empty()).await;
-    let first = caller("first@demo", &[("x-conf-token", "token-0")]);
-    connector
-        .call(&first, "conf_test_simple_text", json!({}))
+    simple_text_as(&connector, "first@demo", "token-0")
         .await
         .unwrap();
     let first_session = calls_seen(&fixture)[0].1.clone().expect("a session");
     for n in 1..=switchboard_mcp::MAX_CALLER_LINKS {
-        let ctx = caller(
-            &format!("user{n}@demo"),
-            &[("x-conf-token", &format!("token-{n}"))],
-        );
-        connector
-            .call(&ctx, "conf_test_simple_text", json!({}))
+        simple_text_as(&connector, &format!("user{n}@demo"), &format!("token-{n}"))
             .await
             .unwrap();
     }

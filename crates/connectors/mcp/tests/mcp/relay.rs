@@ -85,32 +85,24 @@ async fn sampling_and_elicitation_are_answered_by_the_caller() {
     for revision in BOTH {
         let (_fixture, connector) = connected(revision).await;
         let relay = TestRelay::new(None);
-        let out = connector
-            .call(
-                &ctx_with(relay.clone()),
+        for (tool, args, expected) in [
+            (
                 "conf_test_sampling",
                 json!({"prompt": "What is 2+2?"}),
-            )
-            .await
-            .unwrap();
-        assert_eq!(
-            out.text.as_deref(),
-            Some("LLM response: the relay's answer"),
-            "{revision:?}"
-        );
-        let out = connector
-            .call(
-                &ctx_with(relay.clone()),
+                "LLM response: the relay's answer",
+            ),
+            (
                 "conf_test_elicitation",
                 json!({"message": "Your name?"}),
-            )
-            .await
-            .unwrap();
-        assert_eq!(
-            out.text.as_deref(),
-            Some(r#"User response: action=accept, content={"response":"from the caller"}"#),
-            "{revision:?}"
-        );
+                r#"User response: action=accept, content={"response":"from the caller"}"#,
+            ),
+        ] {
+            let out = connector
+                .call(&ctx_with(relay.clone()), tool, args)
+                .await
+                .unwrap();
+            assert_eq!(out.text.as_deref(), Some(expected), "{revision:?} {tool}");
+        }
         let requests = relay.requests.lock().unwrap().clone();
         assert_eq!(requests[0].0, "sampling/createMessage");
         assert_eq!(
