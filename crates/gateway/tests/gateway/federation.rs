@@ -345,6 +345,19 @@ async fn read_until(stream: &mut reqwest::Response, seen: &mut String, needle: &
     true
 }
 
+/// A denied caller's error for `uri` has the code of an unknown resource's
+/// and names the resource as not found.
+fn assert_denied_like_unknown(denied: &Value, unknown: &Value, uri: &str) {
+    assert_eq!(
+        denied["error"]["code"], unknown["error"]["code"],
+        "{denied} {unknown}"
+    );
+    assert_eq!(
+        denied["error"]["message"],
+        format!("Resource not found: {uri}")
+    );
+}
+
 /// Whether `needle` arrives on `stream` within `ms`, and what did.
 async fn hears_within(stream: &mut reqwest::Response, needle: &str, ms: u64) -> (bool, String) {
     let mut seen = String::new();
@@ -634,14 +647,7 @@ async fn resources_and_prompts_are_forwarded_through_policy_and_audit() {
             json!({"uri": "test://fed/zz"}),
         )
         .await;
-    assert_eq!(
-        denied["error"]["code"], unknown["error"]["code"],
-        "{denied} {unknown}"
-    );
-    assert_eq!(
-        denied["error"]["message"],
-        "Resource not found: test://fed/a"
-    );
+    assert_denied_like_unknown(&denied, &unknown, "test://fed/a");
     assert_eq!(
         unknown["error"]["message"],
         "Resource not found: test://fed/zz"
@@ -856,14 +862,7 @@ async fn a_sessions_subscription_gets_its_resources_updates_and_nobody_elses() {
         json!({"uri": "test://fed/zz"}),
     )
     .await;
-    assert_eq!(
-        denied["error"]["code"], unknown["error"]["code"],
-        "{denied} {unknown}"
-    );
-    assert_eq!(
-        denied["error"]["message"],
-        "Resource not found: test://fed/a"
-    );
+    assert_denied_like_unknown(&denied, &unknown, "test://fed/a");
 
     // Without a session there is nowhere to send updates.
     let (_, stateless) = gw

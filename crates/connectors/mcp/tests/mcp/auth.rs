@@ -29,17 +29,22 @@ impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
     }
 }
 
-// One thread, so every task the connector spawns logs into this
-// subscriber.
-#[tokio::test(flavor = "current_thread")]
-async fn the_static_bearer_is_sent_and_never_logged() {
-    const SECRET: &str = "upstream-s3cret-value-31337";
+/// Everything logged at TRACE on this thread until the guard drops.
+fn capture_logs() -> (Captured, tracing::subscriber::DefaultGuard) {
     let logs = Captured::default();
     let subscriber = tracing_subscriber::fmt()
         .with_max_level(tracing::Level::TRACE)
         .with_writer(logs.clone())
         .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    (logs.clone(), tracing::subscriber::set_default(subscriber))
+}
+
+// One thread, so every task the connector spawns logs into this
+// subscriber.
+#[tokio::test(flavor = "current_thread")]
+async fn the_static_bearer_is_sent_and_never_logged() {
+    const SECRET: &str = "upstream-s3cret-value-31337";
+    let (logs, _guard) = capture_logs();
 
     std::env::set_var("SWITCHBOARD_MCP_TEST_BEARER", SECRET);
     for revision in BOTH {
@@ -140,12 +145,7 @@ fn calls_seen(
 
 #[tokio::test(flavor = "current_thread")]
 async fn each_callers_own_credential_goes_upstream_on_their_requests_only() {
-    let logs = Captured::default();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(logs.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (logs, _guard) = capture_logs();
     std::env::set_var("SWITCHBOARD_MCP_TEST_HOUSEKEEPING", "housekeeping-token");
     for revision in BOTH {
         let fixture = fixture(revision).await;
